@@ -1,0 +1,79 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "StationFinder",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "stationfinder", targets: ["stationfinder"]),
+        .library(name: "StationCore", targets: ["StationCore"]),
+        .library(name: "StationGeometry", targets: ["StationGeometry"]),
+        .library(name: "StationStore", targets: ["StationStore"]),
+        .library(name: "StationServer", targets: ["StationServer"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.5.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
+    ],
+    targets: [
+        // Pure Swift, no I/O and no C: coordinates, CRS, stations, opening hours, spatial index.
+        .target(name: "StationCore"),
+        // libgeos_c, found through pkg-config (Debian: libgeos-dev).
+        .systemLibrary(
+            name: "CGEOS",
+            pkgConfig: "geos",
+            providers: [.apt(["libgeos-dev"])]
+        ),
+        // GEOS behind a small Swift API: districts, coverage, gaps, GeoJSON.
+        .target(name: "StationGeometry", dependencies: ["StationCore", "CGEOS"]),
+        // SQLite (GRDB): schema, import, ledger history, API keys.
+        .target(
+            name: "StationStore",
+            dependencies: [
+                "StationCore", "StationGeometry",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        // Hummingbird application: routes, auth, metrics, OpenAPI document.
+        .target(
+            name: "StationServer",
+            dependencies: [
+                "StationCore", "StationGeometry", "StationStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            resources: [.copy("Resources")]
+        ),
+        .executableTarget(
+            name: "stationfinder",
+            dependencies: [
+                "StationCore", "StationGeometry", "StationStore", "StationServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "StationCoreTests", dependencies: ["StationCore"]),
+        .testTarget(name: "StationGeometryTests", dependencies: ["StationGeometry"]),
+        .testTarget(
+            name: "StationStoreTests",
+            dependencies: ["StationStore"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "StationServerTests",
+            dependencies: [
+                "StationServer",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,2 @@
+// Exposes the reentrant GEOS C API (functions ending in _r) to Swift.
+#include <geos_c.h>

@@ -1,0 +1,77 @@
+/// A point on the Earth as longitude and latitude in degrees, longitude first (GeoJSON order).
+///
+/// The coordinate system is not part of the value: everything the core stores is WGS-84, and
+/// ``CoordinateSystem`` converts points that arrive in GCJ-02 or BD-09.
+public struct LonLat: Hashable, Sendable, Codable {
+    public var lon: Double
+    public var lat: Double
+
+    public init(lon: Double, lat: Double) {
+        self.lon = lon
+        self.lat = lat
+    }
+
+    /// True when both values are finite and within ±180° longitude, ±90° latitude.
+    public var isValid: Bool {
+        lon.isFinite && lat.isFinite && (-180...180).contains(lon) && (-90...90).contains(lat)
+    }
+}
+
+/// Distances and bearings on a sphere of the mean Earth radius.
+public enum Earth {
+    /// The mean Earth radius (IUGG R1), in metres.
+    public static let meanRadiusMetres = 6_371_008.8
+
+    /// Great-circle distance in metres by the haversine formula.
+    @inlinable
+    public static func distanceMetres(_ a: LonLat, _ b: LonLat) -> Double {
+        meanRadiusMetres * centralAngleRadians(haversine: haversine(a, b))
+    }
+
+    /// The haversine of the central angle between two points: a cheap value that grows with the
+    /// distance, so searches compare it and convert to metres only at the end.
+    @inlinable
+    public static func haversine(_ a: LonLat, _ b: LonLat) -> Double {
+        let toRad = Double.pi / 180
+        let dLat = (b.lat - a.lat) * toRad
+        let dLon = (b.lon - a.lon) * toRad
+        let sinLat = sin(dLat / 2)
+        let sinLon = sin(dLon / 2)
+        return sinLat * sinLat + cos(a.lat * toRad) * cos(b.lat * toRad) * sinLon * sinLon
+    }
+
+    /// The central angle in radians for a haversine value from ``haversine(_:_:)``.
+    @inlinable
+    public static func centralAngleRadians(haversine h: Double) -> Double {
+        2 * asin(min(1, sqrt(max(0, h))))
+    }
+
+    /// The haversine value for a distance in metres (inverse of the two functions above).
+    @inlinable
+    public static func haversine(forDistanceMetres d: Double) -> Double {
+        let half = min(Double.pi, d / meanRadiusMetres) / 2
+        let s = sin(half)
+        return s * s
+    }
+
+    /// Initial bearing from `a` to `b` in degrees clockwise from true north, in [0, 360).
+    public static func bearingDegrees(from a: LonLat, to b: LonLat) -> Double {
+        let toRad = Double.pi / 180
+        let phi1 = a.lat * toRad
+        let phi2 = b.lat * toRad
+        let dLon = (b.lon - a.lon) * toRad
+        let y = sin(dLon) * cos(phi2)
+        let x = cos(phi1) * sin(phi2) - sin(phi1) * cos(phi2) * cos(dLon)
+        let deg = atan2(y, x) / toRad
+        let wrapped = deg.truncatingRemainder(dividingBy: 360)
+        return wrapped < 0 ? wrapped + 360 : wrapped
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif

@@ -1,0 +1,2 @@
+/// GEOS-backed geometry: districts, coverage, gaps and GeoJSON maps.
+public enum StationGeometryModule {}

@@ -1,0 +1,2 @@
+/// The SQLite ledger: schema, import, history and API keys.
+public enum StationStoreModule {}
