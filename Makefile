@@ -1,0 +1,46 @@
+# StationFinder: the two commands a newcomer needs are `make run` and `make test`.
+# Both install the system libraries they need (Debian/Ubuntu) when missing.
+
+DB ?= stationfinder.db
+HOST ?= 127.0.0.1
+PORT ?= 8080
+SWIFT ?= swift
+APT_PACKAGES := libgeos-dev libsqlite3-dev pkg-config
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run test deps build release setup bench load clean
+
+## Install libgeos-dev, libsqlite3-dev and pkg-config when any is missing.
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing:$$missing"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release --product stationfinder
+
+## Load geodata/ (districts, census population, the synthetic sample ledger) into $(DB).
+setup: release
+	$$($(SWIFT) build -c release --show-bin-path)/stationfinder setup --geodata geodata --sample --db $(DB)
+
+## Build, load the bundled Beijing data and serve the HTTP API on $(HOST):$(PORT).
+run: setup
+	$$($(SWIFT) build -c release --show-bin-path)/stationfinder serve --host $(HOST) --port $(PORT) --db $(DB)
+
+## Run the whole test suite (unit, conformance, property and live-server tests).
+test: deps
+	$(SWIFT) test
+
+## Release-build benchmarks (outside the test suite); see Benchmarks/README.md.
+bench: deps
+	bash scripts/bench_all.sh
+
+clean:
+	rm -rf .build Benchmarks/.build
