@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "StationFinder",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "stationfinder", targets: ["stationfinder"]),
         .library(name: "StationCore", targets: ["StationCore"]),

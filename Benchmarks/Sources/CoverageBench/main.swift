@@ -1,0 +1,2 @@
+// Placeholder until the CoverageBench benchmark is written; replace this file.
+print("CoverageBench: not written yet")
