@@ -1,0 +1,48 @@
+import StationCore
+
+/// Answers coverage questions (coverage, gaps, profile, export) for a fixed set of districts and
+/// stations. A Sendable value: every call builds its GEOS objects in its own contexts.
+public struct CoverageAnalyzer: Sendable {
+    public let districts: [DistrictShape]
+    public let stations: [CoverageStation]
+    /// Census population by adcode.
+    public let population: [String: Int]
+
+    public init(districts: [DistrictShape], stations: [CoverageStation], population: [String: Int] = [:]) {
+        self.districts = districts
+        self.stations = stations
+        self.population = population
+    }
+
+    /// The district named by adcode, Chinese name or pinyin, or an error listing the valid names.
+    public func district(matching query: String) throws(CoverageError) -> DistrictShape {
+        if let shape = districts.first(where: { $0.name.matches(query) }) { return shape }
+        throw .unknownDistrict(query: query, valid: districts.map { "\($0.name.adcode) \($0.name.name) \($0.name.pinyin)" })
+    }
+
+    /// Coverage of the given districts (all when nil), computed in parallel, in the given order.
+    public func coverage(of shapes: [DistrictShape]? = nil, options: CoverageOptions) throws -> [DistrictCoverage] {
+        try options.validate()
+        let shapes = shapes ?? districts
+        return try ParallelMap.map(shapes.count) { i in try coverage(of: shapes[i], options: options) }
+    }
+
+    /// Coverage of one district (in a fresh GEOS context).
+    public func coverage(of shape: DistrictShape, options: CoverageOptions) throws -> DistrictCoverage {
+        try options.validate()
+        let workspace = try DistrictWorkspace(shape: shape, context: GEOSContext())
+        let covered = try coveredGeometry(workspace, options: options)
+        return try DistrictCoverage(shape: shape, areaSquareMetres: workspace.areaSquareMetres,
+                                    coveredSquareMetres: covered.geometry.area(),
+                                    stations: workspace.countInside(covered.points),
+                                    population: population[shape.name.adcode])
+    }
+
+    /// The covered area of a district and the eligible station points that made it.
+    func coveredGeometry(_ workspace: DistrictWorkspace, options: CoverageOptions) throws -> (geometry: Geometry, points: [PlanarPoint]) {
+        let points = workspace.candidates(stations, radius: options.radiusMetres, where: options.isEligible).map(\.point)
+        let geometry = try workspace.coveredGeometry(points: points, radius: options.radiusMetres,
+                                                     quadrantSegments: options.quadrantSegments)
+        return (geometry, points)
+    }
+}
