@@ -1,0 +1,159 @@
+import Foundation
+import Testing
+@testable import StationCore
+
+/// A filter for index tests: amenity mask and grade mask on attributes, plus a distance-dependent
+/// "acceptance" that stands in for opening hours (stations whose id hash and distance band agree).
+private struct TestFilter: NearestFilter {
+    var requiredAmenities: UInt16
+    var gradeMask: UInt8
+    var distanceDependent: Bool
+    var ids: [String]
+
+    func admits(_ a: StationAttributes) -> Bool {
+        a.amenityBits & requiredAmenities == requiredAmenities && a.gradeBit & gradeMask != 0
+    }
+    func accepts(source: Int, attributes: StationAttributes, distanceMetres: Double) -> Bool {
+        guard distanceDependent else { return true }
+        return (source &* 31 &+ Int(distanceMetres / 700)) % 3 != 0
+    }
+    func precedes(source a: Int, source b: Int) -> Bool { ids[a] < ids[b] }
+}
+
+/// Random stations with the awkward cases mixed in: tight clusters, exact duplicates, points either
+/// side of the antimeridian and near both poles, and a Beijing-sized spread.
+private func randomEntries(count: Int, rng: inout SplitMix64) -> [IndexEntry] {
+    var points: [LonLat] = []
+    while points.count < count {
+        let kind = rng.next() % 6
+        switch kind {
+        case 0:  // Beijing bbox
+            points.append(LonLat(lon: 115.4 + 2.1 * rng.nextUnit(), lat: 39.4 + 1.7 * rng.nextUnit()))
+        case 1:  // a cluster of 1-20 points within about 30 m
+            let c = LonLat(lon: 116.3 + 0.2 * rng.nextUnit(), lat: 39.8 + 0.2 * rng.nextUnit())
+            for _ in 0..<(1 + Int(rng.next() % 20)) {
+                points.append(LonLat(lon: c.lon + 0.0003 * rng.nextUnit(), lat: c.lat + 0.0003 * rng.nextUnit()))
+            }
+        case 2:  // exact duplicates
+            let p = LonLat(lon: 116 + rng.nextUnit(), lat: 40 + 0.5 * rng.nextUnit())
+            for _ in 0..<(2 + Int(rng.next() % 4)) { points.append(p) }
+        case 3:  // both sides of the antimeridian
+            let side: Double = rng.next() % 2 == 0 ? 1 : -1
+            points.append(LonLat(lon: side * (180 - 0.05 * rng.nextUnit()), lat: -1 + 2 * rng.nextUnit()))
+        case 4:  // near the poles
+            let pole: Double = rng.next() % 2 == 0 ? 1 : -1
+            points.append(LonLat(lon: -180 + 360 * rng.nextUnit(), lat: pole * (90 - 0.05 * rng.nextUnit())))
+        default:  // anywhere
+            points.append(LonLat(lon: -180 + 360 * rng.nextUnit(), lat: -90 + 180 * rng.nextUnit()))
+        }
+    }
+    return points.prefix(count).enumerated().map { i, p in
+        IndexEntry(
+            lonLat: p,
+            attributes: StationAttributes(
+                organizationID: 0, hoursID: 0, amenityBits: UInt16(truncatingIfNeeded: rng.next() & 0x3FFF),
+                gradeBit: UInt8(1 << (rng.next() % 3))),
+            source: UInt32(i))
+    }
+}
+
+private func bruteForce(
+    _ entries: [IndexEntry], point: LonLat, limit: Int, maxDistanceMetres: Double, filter: TestFilter
+) -> [IndexHit] {
+    var hits: [IndexHit] = []
+    for e in entries where filter.admits(e.attributes) {
+        let d = Earth.distanceMetres(point, e.lonLat)
+        guard d <= maxDistanceMetres,
+            filter.accepts(source: Int(e.source), attributes: e.attributes, distanceMetres: d)
+        else { continue }
+        hits.append(IndexHit(source: Int(e.source), distanceMetres: d, attributes: e.attributes))
+    }
+    hits.sort { ($0.distanceMetres, filter.ids[$0.source]) < ($1.distanceMetres, filter.ids[$1.source]) }
+    return Array(hits.prefix(limit))
+}
+
+@Suite("Spatial index")
+struct IndexTests {
+    @Test("packed point is 24 bytes and the index costs 44 bytes a station")
+    func layout() {
+        #expect(MemoryLayout<IndexedPoint>.stride == 24)
+        var rng = SplitMix64(seed: 3)
+        let index = StationIndex(entries: randomEntries(count: 1000, rng: &rng))
+        #expect(index.count == 1000)
+        // capacities may round up a little past the 44,000 bytes requested
+        #expect(index.memoryBytes >= 1000 * 44 && index.memoryBytes < 1000 * 45)
+    }
+
+    @Test("a station across the antimeridian is the nearest (2,223.9 m = 0.02 deg of the equator)")
+    func antimeridian() {
+        let entries = [
+            IndexEntry(lonLat: LonLat(lon: -179.99, lat: 0), attributes: StationAttributes(organizationID: 0, hoursID: 0, amenityBits: 0, gradeBit: 1), source: 0),
+            IndexEntry(lonLat: LonLat(lon: 179.9, lat: 0), attributes: StationAttributes(organizationID: 0, hoursID: 0, amenityBits: 0, gradeBit: 1), source: 1),
+        ]
+        let index = StationIndex(entries: entries)
+        let filter = TestFilter(requiredAmenities: 0, gradeMask: 7, distanceDependent: false, ids: ["a", "b"])
+        let hits = index.nearest(to: LonLat(lon: 179.99, lat: 0), limit: 2, filter: filter)
+        #expect(hits.map(\.source) == [0, 1])
+        // R * 0.02 * pi / 180 with R = 6,371,008.8 m
+        #expect(abs(hits[0].distanceMetres - 2223.9016) < 0.001)
+    }
+
+    @Test("0.01 deg east of Tiananmen is 852.94 m (1,111.95 m * cos 39.9087 deg)")
+    func tiananmen() {
+        let target = LonLat(lon: 116.4075, lat: 39.9087)
+        let entries = [
+            IndexEntry(lonLat: target, attributes: StationAttributes(organizationID: 0, hoursID: 0, amenityBits: 0, gradeBit: 1), source: 0)
+        ]
+        let index = StationIndex(entries: entries)
+        let filter = TestFilter(requiredAmenities: 0, gradeMask: 7, distanceDependent: false, ids: ["a"])
+        let hits = index.nearest(to: LonLat(lon: 116.3975, lat: 39.9087), limit: 1, filter: filter)
+        #expect(hits.count == 1)
+        #expect(abs(hits[0].distanceMetres - 852.94) < 0.01)
+        #expect(index.nearest(to: LonLat(lon: 116.3975, lat: 39.9087), limit: 1, maxDistanceMetres: 852, filter: filter).isEmpty)
+    }
+
+    @Test("same results, same order as a brute-force scan, for seeded random stations and queries")
+    func matchesBruteForce() {
+        var rng = SplitMix64(seed: 20_261_121)
+        var totalHits = 0
+        for round in 0..<6 {
+            let count = [1, 7, 40, 300, 2000, 5000][round]
+            let entries = randomEntries(count: count, rng: &rng)
+            // Random ids, so ties at equal distance are not ordered by insertion.
+            let ids = entries.map { _ in String(rng.next() % 100_000, radix: 36) }
+            let index = StationIndex(entries: entries, nodeSize: [4, 8, 16, 24, 32, 64][round])
+            for _ in 0..<150 {
+                let point: LonLat
+                switch rng.next() % 4 {
+                case 0: point = entries[Int(rng.next() % UInt64(entries.count))].lonLat
+                case 1: point = LonLat(lon: 115.4 + 2.1 * rng.nextUnit(), lat: 39.4 + 1.7 * rng.nextUnit())
+                case 2: point = LonLat(lon: rng.next() % 2 == 0 ? 180 : -180, lat: -0.5 + rng.nextUnit())
+                default: point = LonLat(lon: -180 + 360 * rng.nextUnit(), lat: -90 + 180 * rng.nextUnit())
+                }
+                let filter = TestFilter(
+                    requiredAmenities: UInt16(truncatingIfNeeded: rng.next() & (rng.next() & 0x3FFF) & 0x0F0F),
+                    gradeMask: UInt8(1 + rng.next() % 7), distanceDependent: rng.next() % 2 == 0, ids: ids)
+                let limit = 1 + Int(rng.next() % 12)
+                let maxD: Double = rng.next() % 3 == 0 ? .infinity : 500 * pow(10, 4 * rng.nextUnit())
+                let got = index.nearest(to: point, limit: limit, maxDistanceMetres: maxD, filter: filter)
+                let want = bruteForce(entries, point: point, limit: limit, maxDistanceMetres: maxD, filter: filter)
+                #expect(got == want, "n=\(count) point=\(point) limit=\(limit) max=\(maxD)")
+                totalHits += got.count
+            }
+        }
+        #expect(totalHits > 2000)  // the comparison is not vacuous
+    }
+
+    @Test("all duplicates at one point come back ordered by id")
+    func duplicates() {
+        let p = LonLat(lon: 116.4, lat: 39.9)
+        let entries = (0..<50).map { i in
+            IndexEntry(lonLat: p, attributes: StationAttributes(organizationID: 0, hoursID: 0, amenityBits: 0, gradeBit: 1), source: UInt32(i))
+        }
+        let ids = (0..<50).map { String(format: "%02d", 49 - $0) }
+        let index = StationIndex(entries: entries, nodeSize: 4)
+        let filter = TestFilter(requiredAmenities: 0, gradeMask: 7, distanceDependent: false, ids: ids)
+        let hits = index.nearest(to: LonLat(lon: 116.41, lat: 39.9), limit: 5, filter: filter)
+        #expect(hits.map(\.source) == [49, 48, 47, 46, 45])
+    }
+}
