@@ -1,0 +1,103 @@
+import Foundation
+import GRDB
+import StationCore
+import StationGeometry
+
+/// Importing ledgers: read every file, validate every record, then write all of it in one
+/// transaction, or nothing.
+extension StationDatabase {
+    /// Imports ledger files (CSV or GeoJSON by extension). All or nothing: on any problem it
+    /// throws ``LedgerImportError`` listing them and the database is left exactly as it was.
+    /// - Parameters:
+    ///   - crs: the system the files' coordinates are in; stored coordinates are WGS-84.
+    ///   - replace: true to make the files the whole ledger (stations not in them are deleted);
+    ///     false to insert or update by id.
+    ///   - actor: who is importing, recorded in the history.
+    public func importLedger(files: [URL], crs: CoordinateSystem, replace: Bool, actor: String) throws -> ImportSummary {
+        let stations = try checkLedger(files: files, crs: crs)
+        return try write(stations, replace: replace, actor: actor)
+    }
+
+    /// Imports one ledger held in memory; `sourceName` names it in error reports.
+    public func importLedger(
+        data: Data, format: LedgerFormat, sourceName: String, crs: CoordinateSystem, replace: Bool, actor: String
+    ) throws -> ImportSummary {
+        let stations = try checkLedger(inputs: [(sourceName, [UInt8](data), format)], crs: crs)
+        return try write(stations, replace: replace, actor: actor)
+    }
+
+    /// Validates ledger files against the stored districts without writing anything.
+    /// - Returns: the stations the files describe (WGS-84, districts filled in).
+    /// - Throws: ``LedgerImportError`` with every problem found (file unreadable included).
+    public func checkLedger(files: [URL], crs: CoordinateSystem) throws -> [Station] {
+        var inputs: [(String, [UInt8], LedgerFormat?)] = []
+        var unreadable = IssueCollector()
+        for url in files {
+            do {
+                inputs.append((url.lastPathComponent, [UInt8](try Data(contentsOf: url)), nil))
+            } catch {
+                unreadable.add(ImportIssue(file: url.path, location: .file, reason: "cannot be read (\(error.localizedDescription))"))
+            }
+        }
+        guard unreadable.isEmpty else { throw unreadable.error() }
+        return try checkLedger(inputs: inputs, crs: crs)
+    }
+
+    func checkLedger(inputs: [(name: String, bytes: [UInt8], format: LedgerFormat?)], crs: CoordinateSystem) throws -> [Station] {
+        let map = try districtMap()
+        var issues = IssueCollector()
+        var validator = LedgerValidator(crs: crs, districts: map)
+        var stations: [Station] = []
+        var firstSeen: [String: ImportIssue] = [:]
+        for input in inputs {
+            let text: ArraySlice<UInt8>
+            do {
+                text = try LedgerText.utf8Bytes(input.bytes)
+            } catch {
+                issues.add(ImportIssue(file: input.name, location: .file, reason: "file \(input.name) \(error.reason)"))
+                continue
+            }
+            let format = input.format ?? LedgerFormat.guess(name: input.name, bytes: text)
+            let records = format == .csv
+                ? CSVLedgerReader.records(text, file: input.name, issues: &issues)
+                : GeoJSONLedgerReader.records(text, file: input.name, issues: &issues)
+            stations.reserveCapacity(stations.count + records.count)
+            for record in records {
+                if let id = record[.id] {
+                    if let first = firstSeen[id] {
+                        let place = [first.file, first.location.description].filter { !$0.isEmpty }.joined(separator: ", ")
+                        issues.add(record.issue(.id, "duplicate id '\(id)' (first at \(place))"))
+                        continue
+                    }
+                    firstSeen[id] = record.issue(.id, "")
+                }
+                if let s = validator.station(record, issues: &issues) { stations.append(s) }
+            }
+        }
+        guard issues.isEmpty else { throw issues.error() }
+        return stations
+    }
+
+    /// Writes validated stations in one transaction, with a history row per real change.
+    func write(_ stations: [Station], replace: Bool, actor: String) throws -> ImportSummary {
+        try writer.write { db in
+            var existing: [String: Station] = [:]
+            if try Int.fetchOne(db, sql: "SELECT count(*) FROM stations") ?? 0 > 0 {
+                for s in try Self.fetchStations(db, sql: StationRows.selectSQL) { existing[s.id] = s }
+            }
+            var ledger = try LedgerWriter(db: db, actor: actor)
+            for s in stations {
+                try ledger.put(s, old: existing[s.id])
+            }
+            if replace {
+                let kept = Set(stations.map(\.id))
+                for old in existing.values.sorted(by: { $0.id < $1.id }) where !kept.contains(old.id) {
+                    try ledger.remove(old)
+                }
+            }
+            return ImportSummary(
+                read: stations.count, inserted: ledger.inserted, updated: ledger.updated,
+                unchanged: ledger.unchanged, deleted: ledger.deleted)
+        }
+    }
+}

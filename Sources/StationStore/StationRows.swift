@@ -1,0 +1,68 @@
+import GRDB
+import StationCore
+
+/// Reading and writing `stations` rows: the column order shared by every statement, and the
+/// conversion between a row and a ``Station``.
+enum StationRows {
+    static let columns = "id, name, lon, lat, address, district, grade, organization, host_type, opening_hours, amenities, phone, status, rating, last_inspected"
+
+    static let insertSQL = "INSERT INTO stations (\(columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+
+    static let updateSQL = """
+        UPDATE stations SET name = ?2, lon = ?3, lat = ?4, address = ?5, district = ?6, grade = ?7,
+        organization = ?8, host_type = ?9, opening_hours = ?10, amenities = ?11, phone = ?12,
+        status = ?13, rating = ?14, last_inspected = ?15 WHERE id = ?1
+        """
+
+    static let selectSQL = "SELECT \(columns) FROM stations"
+
+    /// The statement arguments for a station, in ``columns`` order.
+    static func arguments(_ s: Station) -> StatementArguments {
+        [
+            s.id, s.name, s.lon, s.lat, s.address, s.district, s.grade.rawValue, s.organization,
+            s.hostType.rawValue, s.openingHours, Int64(s.amenities.bits), s.phone, s.status.rawValue,
+            s.rating, s.lastInspected,
+        ]
+    }
+
+    /// The station in a row selected with ``selectSQL``; the schema's CHECKs make the enum
+    /// conversions safe, but a hand-edited file still gets an error rather than a crash.
+    static func station(_ row: Row) throws -> Station {
+        let gradeText: String = row[6]
+        let hostText: String = row[8]
+        let statusText: String = row[12]
+        let id: String = row[0]
+        guard let grade = Grade(rawValue: gradeText), let host = HostType(rawValue: hostText),
+            let status = StationStatus(rawValue: statusText)
+        else {
+            throw StoreError.corruptRow(table: "stations", id: id)
+        }
+        let mask: Int64 = row[10]
+        return Station(
+            id: id, name: row[1], lon: row[2], lat: row[3], address: row[4], district: row[5],
+            grade: grade, organization: row[7], hostType: host, openingHours: row[9],
+            amenities: AmenitySet(bits: UInt32(truncatingIfNeeded: mask)), phone: row[11],
+            status: status, rating: row[13], lastInspected: row[14])
+    }
+}
+
+/// Errors of the store itself (as opposed to a rejected import, see ``LedgerImportError``).
+public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
+    case corruptRow(table: String, id: String)
+    case noDistricts
+    case unknownDistrict(String)
+    case unknownStation(String)
+    case unknownKey(String)
+    case geodata(String)
+
+    public var description: String {
+        switch self {
+        case .corruptRow(let table, let id): return "table \(table): row \(id) holds a value outside the vocabulary"
+        case .noDistricts: return "no districts loaded: run `stationfinder setup`"
+        case .unknownDistrict(let d): return "unknown district '\(d)'"
+        case .unknownStation(let id): return "no station with id '\(id)'"
+        case .unknownKey(let id): return "no API key with id '\(id)'"
+        case .geodata(let why): return why
+        }
+    }
+}

@@ -1,2 +1,0 @@
-/// The SQLite ledger: schema, import, history and API keys.
-public enum StationStoreModule {}
