@@ -9,11 +9,13 @@ struct CRSCommand: ParsableCommand {
         commandName: "crs",
         abstract: "Convert a point or a GeoJSON file between wgs84, gcj02 and bd09.",
         discussion: """
-            Point mode:   stationfinder crs --lon 116.384047 --lat 39.913345 --from gcj02 --to wgs84
+            Point mode: stationfinder crs --lon 116.384047 --lat 39.913345 --from gcj02 --to wgs84
+
             GeoJSON mode: stationfinder crs --geojson in.geojson --out out.geojson --from gcj02 --to wgs84
-            In GeoJSON mode every position under a `coordinates` member is converted (altitudes are
-            kept), coordinates are rounded to --decimals places, `bbox` members are dropped, and the
-            output is written to a temporary file and renamed over --out, so --out is never half-written.
+
+            In GeoJSON mode every position under a `coordinates` member is converted (altitudes are kept), \
+            coordinates are rounded to --decimals places, `bbox` members are dropped, and the output is \
+            written to a temporary file that is then renamed over --out, so --out is never half-written.
             """
     )
 
