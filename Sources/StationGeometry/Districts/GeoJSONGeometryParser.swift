@@ -119,8 +119,8 @@ enum GeoJSONGeometryParser {
     }
 
     static func number(_ value: Any?) -> Double? {
-        if value is Bool { return nil }
-        if let n = value as? NSNumber { return n.doubleValue }
+        // JSON true/false arrive as NSNumber too; their objCType is "c" (char).
+        if let n = value as? NSNumber, String(cString: n.objCType) != "c" { return n.doubleValue }
         return nil
     }
 

@@ -28,6 +28,25 @@ enum SyntheticData {
                              polygons: [GeoPolygon(exterior: ring(sideMetres, ccw: true), holes: holes)])
     }
 
+    /// A square that is exact in the azimuthal-equidistant plane centred on `centre` (edges densified),
+    /// so a grid of cells aligned on its corner tiles it without slivers.
+    static func planarSquare(adcode: String, centre: LonLat, sideMetres: Double) -> DistrictShape {
+        let projection = AzimuthalEquidistant(centre: centre)
+        let h = sideMetres / 2
+        let corners = [(-h, -h), (h, -h), (h, h), (-h, h)]
+        var ring: [LonLat] = []
+        for k in 0..<4 {
+            let (ax, ay) = corners[k], (bx, by) = corners[(k + 1) % 4]
+            for i in 0..<100 {
+                let t = Double(i) / 100
+                ring.append(projection.inverse(x: ax + (bx - ax) * t, y: ay + (by - ay) * t))
+            }
+        }
+        ring.append(ring[0])
+        return DistrictShape(name: DistrictName(adcode: adcode, name: "测试\(adcode)区", pinyin: "Square\(adcode)"),
+                             polygons: [GeoPolygon(exterior: ring)])
+    }
+
     /// A star-shaped irregular district: `vertices` points at random radii between the given bounds.
     static func blob(adcode: String, centre: LonLat, minRadiusMetres: Double, maxRadiusMetres: Double,
                      vertices: Int, rng: inout SplitMix64) -> DistrictShape {

@@ -1,0 +1,17 @@
+import StationCore
+
+extension CoverageAnalyzer {
+    /// Ranks the district's square cells by demand left uncovered, worst first (top `options.top`).
+    public func gaps(in shape: DistrictShape, options: GapOptions) throws -> DistrictGaps {
+        try options.validate()
+        let workspace = try DistrictWorkspace(shape: shape, context: GEOSContext())
+        let covered = try coveredGeometry(workspace, options: options.coverage)
+        let coverage = try DistrictCoverage(shape: shape, areaSquareMetres: workspace.areaSquareMetres,
+                                            coveredSquareMetres: covered.geometry.area(),
+                                            stations: workspace.countInside(covered.points),
+                                            population: population[shape.name.adcode])
+        let eligible = stations.filter(options.coverage.isEligible).map(\.location)
+        let ranked = try GapFinder(workspace: workspace, covered: covered.geometry, options: options, eligible: eligible).rank()
+        return DistrictGaps(coverage: coverage, cellMetres: options.cellMetres, cellsAnalysed: ranked.analysed, cells: ranked.cells)
+    }
+}
