@@ -56,7 +56,7 @@ extension HoursParser {
             }
             items.append(range)
             if peek()?.isSymbol(",") == true {
-                if peek(1)?.kind == .number, !startsTime(1) { i += 1; continue }
+                if peek(1)?.kind == .number, !startsClockTime(1) { i += 1; continue }
                 if peek(1)?.isWord("week") == true { i += 2; continue }
             }
             return items
@@ -105,7 +105,7 @@ extension HoursParser {
             anchor = .easter
         } else if let t = peek(), t.kind == .word, let m = HoursVocabulary.month(t.text) {
             guard let n = peek(1) else { return nil }
-            if n.kind == .number, n.digits <= 2, !startsTime(1) {
+            if isDayNumber(1) {
                 i += 1
                 anchor = .fixed(month: m, day: try parseMonthDay(month: m))
             } else if isWeekday(n), peek(2)?.isSymbol("[") == true {
@@ -114,7 +114,7 @@ extension HoursParser {
             } else {
                 return nil
             }
-        } else if let m = defaultMonth, let t = peek(), t.kind == .number, t.digits <= 2, !startsTime(0) {
+        } else if let m = defaultMonth, isDayNumber(0) {
             anchor = .fixed(month: m, day: try parseMonthDay(month: m))
         } else {
             return nil
@@ -136,13 +136,13 @@ extension HoursParser {
             }
             let startPosition = here
             if let t = peek(), t.kind == .word, let m = HoursVocabulary.month(t.text),
-               peek(1).map({ !($0.kind == .number && $0.digits <= 2 && !startsTime(1)) && !(isWeekday($0) && peek(2)?.isSymbol("[") == true) }) ?? true {
+               peek(1).map({ !isDayNumber(1) && !(isWeekday($0) && peek(2)?.isSymbol("[") == true) }) ?? true {
                 // A month or month range.
                 i += 1
                 if peek()?.isSymbol(".") == true, peek()?.spaced == false { i += 1 }
                 var last = m
                 if peek()?.isSymbol("-") == true, let n = peek(1), n.kind == .word, let m2 = HoursVocabulary.month(n.text),
-                   !(peek(2).map { ($0.kind == .number && $0.digits <= 2 && !startsTime(2)) } ?? false) {
+                   !isDayNumber(2), !(isWeekday(peek(2)) && peek(3)?.isSymbol("[") == true) {
                     i += 2
                     if peek()?.isSymbol(".") == true, peek()?.spaced == false { i += 1 }
                     last = m2
@@ -200,7 +200,7 @@ extension HoursParser {
                     i += 1
                     continue
                 }
-                if contextMonth != nil, n.kind == .number, n.digits <= 2, !startsTime(1) {
+                if contextMonth != nil, n.kind == .number, isDayNumber(1) {
                     i += 1
                     continue
                 }

@@ -49,11 +49,24 @@ struct HoursParser {
         if t.kind == .word { return HoursVocabulary.event(t.text) != nil }
         guard t.kind == .number, t.digits <= 2 else { return false }
         guard let n = peek(k + 1) else { return false }
-        if n.isSymbol(":") { return true }
+        if n.isSymbol(":") { return peek(k + 2)?.kind == .number && !peek(k + 2)!.spaced }
         if n.isSymbol("."), let m = peek(k + 2), m.kind == .number, m.digits == 2, !m.spaced { return true }
         if n.isSymbol("-") || n.isSymbol("+") { return true }
         if n.kind == .word, n.text == "am" || n.text == "pm" || n.text == "uhr" || n.text == "h" || n.text == "a" || n.text == "p" { return true }
         return false
+    }
+    /// True when the token at k is a clock time (`10:00`, `10.00`, `10am`), not a bare number.
+    func startsClockTime(_ k: Int) -> Bool {
+        guard let t = peek(k), t.kind == .number, t.digits <= 2, let n = peek(k + 1) else { return false }
+        if n.isSymbol(":"), let m = peek(k + 2), m.kind == .number, !m.spaced { return true }
+        if n.isSymbol("."), let m = peek(k + 2), m.kind == .number, m.digits == 2, !m.spaced, !n.spaced { return true }
+        if n.kind == .word, n.text == "am" || n.text == "pm" { return true }
+        return false
+    }
+    /// True when the token at k reads as a day of the month (1...31 and not a clock time).
+    func isDayNumber(_ k: Int) -> Bool {
+        guard let t = peek(k), t.kind == .number, t.digits <= 2, t.value >= 1, t.value <= 31 else { return false }
+        return !startsClockTime(k)
     }
     func isListComma(_ t: HoursToken?) -> Bool {
         guard let t else { return false }
