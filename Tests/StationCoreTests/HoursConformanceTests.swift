@@ -20,7 +20,7 @@ import Testing
     static let knownDifferences: [String: String] = [:]
 
     static func casesURL() -> URL {
-        URL(fileURLWithPath: #filePath)
+        URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
             .deletingLastPathComponent()  // StationCoreTests
             .deletingLastPathComponent()  // Tests
             .deletingLastPathComponent()  // repository
