@@ -14,6 +14,7 @@ let package = Package(
             name: "StoreBench",
             dependencies: [
                 .product(name: "StationCore", package: "StationFinder"),
+                .product(name: "StationGeometry", package: "StationFinder"),
                 .product(name: "StationStore", package: "StationFinder"),
             ]),
         .executableTarget(
@@ -21,7 +22,6 @@ let package = Package(
             dependencies: [
                 .product(name: "StationCore", package: "StationFinder"),
                 .product(name: "StationGeometry", package: "StationFinder"),
-                .product(name: "StationStore", package: "StationFinder"),
             ]),
     ],
     swiftLanguageModes: [.v6]

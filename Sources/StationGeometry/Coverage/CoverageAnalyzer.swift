@@ -24,14 +24,31 @@ public struct CoverageAnalyzer: Sendable {
     public func coverage(of shapes: [DistrictShape]? = nil, options: CoverageOptions) throws -> [DistrictCoverage] {
         try options.validate()
         let shapes = shapes ?? districts
-        return try ParallelMap.map(shapes.count) { i in try coverage(of: shapes[i], options: options) }
+        let eligible = eligibility(options)
+        // Busiest districts first, so the last job to finish is a small one.
+        let order = ParallelMap.busiestFirst(shapes, stations: stations)
+        let results = try ParallelMap.map(shapes.count) { k in
+            try coverage(of: shapes[order[k]], options: options, eligible: eligible)
+        }
+        var ordered = results
+        for (k, i) in order.enumerated() { ordered[i] = results[k] }
+        return ordered
     }
 
     /// Coverage of one district (in a fresh GEOS context).
     public func coverage(of shape: DistrictShape, options: CoverageOptions) throws -> DistrictCoverage {
         try options.validate()
+        return try coverage(of: shape, options: options, eligible: eligibility(options))
+    }
+
+    /// Which stations count under `options` (hours are evaluated once per analysis, not per district).
+    func eligibility(_ options: CoverageOptions) -> [Bool] {
+        stations.map(options.isEligible)
+    }
+
+    private func coverage(of shape: DistrictShape, options: CoverageOptions, eligible: [Bool]) throws -> DistrictCoverage {
         let workspace = try DistrictWorkspace(shape: shape, context: GEOSContext())
-        let covered = try coveredGeometry(workspace, options: options)
+        let covered = try coveredGeometry(workspace, options: options, eligible: eligible)
         return try DistrictCoverage(shape: shape, areaSquareMetres: workspace.areaSquareMetres,
                                     coveredSquareMetres: covered.geometry.area(),
                                     stations: workspace.countInside(covered.points),
@@ -39,8 +56,9 @@ public struct CoverageAnalyzer: Sendable {
     }
 
     /// The covered area of a district and the eligible station points that made it.
-    func coveredGeometry(_ workspace: DistrictWorkspace, options: CoverageOptions) throws -> (geometry: Geometry, points: [PlanarPoint]) {
-        let points = workspace.candidates(stations, radius: options.radiusMetres, where: options.isEligible).map(\.point)
+    func coveredGeometry(_ workspace: DistrictWorkspace, options: CoverageOptions, eligible: [Bool]? = nil) throws -> (geometry: Geometry, points: [PlanarPoint]) {
+        let eligible = eligible ?? eligibility(options)
+        let points = try workspace.candidates(stations, radius: options.radiusMetres, where: { eligible[$0] }).map(\.point)
         let geometry = try workspace.coveredGeometry(points: points, radius: options.radiusMetres,
                                                      quadrantSegments: options.quadrantSegments)
         return (geometry, points)

@@ -31,9 +31,11 @@ final class DistrictWorkspace {
         return PlanarPoint(x: xy.x, y: xy.y)
     }
 
-    /// Stations whose disc of `radius` can reach the district (inside its box grown by `radius`),
-    /// as (index into `stations`, projected point). A cheap degree test runs before projecting.
-    func candidates(_ stations: [CoverageStation], radius: Double, where include: (CoverageStation) -> Bool) -> [(index: Int, point: PlanarPoint)] {
+    /// Stations whose disc of `radius` reaches the district, as (index into `stations`, projected
+    /// point). A cheap degree test runs before projecting, a box test before the exact GEOS one;
+    /// dropping the discs that only reach the district's box keeps unions small (Chaoyang's box
+    /// holds three times the stations that can reach Chaoyang).
+    func candidates(_ stations: [CoverageStation], radius: Double, where include: (Int) -> Bool) throws(GEOSError) -> [(index: Int, point: PlanarPoint)] {
         let b = shape.bounds
         // Generous degree margin: 1° latitude >= 110.5 km; longitude shrinks with cos(latitude).
         let marginLat = radius / 110_000 * 1.5 + 1e-6
@@ -44,9 +46,16 @@ final class DistrictWorkspace {
         for (i, s) in stations.enumerated() {
             let p = s.location
             guard p.lon >= b.min.lon - marginLon, p.lon <= b.max.lon + marginLon,
-                  p.lat >= b.min.lat - marginLat, p.lat <= b.max.lat + marginLat, include(s) else { continue }
+                  p.lat >= b.min.lat - marginLat, p.lat <= b.max.lat + marginLat, include(i) else { continue }
             let xy = project(p)
-            if grown.contains(xy) { out.append((i, xy)) }
+            guard grown.contains(xy) else { continue }
+            // Inside, or the disc's bounding square touches the district (a few extra discs are harmless).
+            let square = PlanarBox(minX: xy.x - radius, minY: xy.y - radius, maxX: xy.x + radius, maxY: xy.y + radius)
+            if try preparedGeometry.covers(xy) {
+                out.append((i, xy))
+            } else if try preparedGeometry.intersects(Geometry.rectangle(square, in: context)) {
+                out.append((i, xy))
+            }
         }
         return out
     }

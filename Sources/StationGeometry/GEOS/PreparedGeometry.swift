@@ -27,6 +27,11 @@ public final class PreparedGeometry {
         try base.context.predicate("prepared intersects") { GEOSPreparedIntersects_r($0, pointer, other.pointer) }
     }
 
+    /// True when `other` comes within `distance` of this geometry (GEOSPreparedDistanceWithin).
+    public func isWithinDistance(_ distance: Double, of other: Geometry) throws(GEOSError) -> Bool {
+        try base.context.predicate("prepared distance within") { GEOSPreparedDistanceWithin_r($0, pointer, other.pointer, distance) }
+    }
+
     /// True when the point (x, y) lies inside or on the boundary.
     public func covers(_ point: PlanarPoint) throws(GEOSError) -> Bool {
         let p = try Geometry.point(point, in: base.context)

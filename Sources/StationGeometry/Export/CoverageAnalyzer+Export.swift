@@ -1,0 +1,94 @@
+import Foundation
+import StationCore
+
+/// What one district contributes to a coverage map (plain values, built in a worker's own context).
+public struct DistrictMapLayers: Sendable {
+    public var coverage: DistrictCoverage
+    /// District minus covered area, WGS-84.
+    public var uncovered: [GeoPolygon]
+    public var uncoveredKm2: Double
+    public var cells: [GapCell]
+}
+
+extension CoverageAnalyzer {
+    /// Coverage, uncovered area and worst cells for each district (all when nil), in parallel.
+    public func mapLayers(of shapes: [DistrictShape]? = nil, options: GapOptions) throws -> [DistrictMapLayers] {
+        try options.validate()
+        let shapes = shapes ?? districts
+        let eligible = eligibility(options.coverage)
+        let eligibleLocations = zip(stations, eligible).filter(\.1).map(\.0.location)
+        return try ParallelMap.map(shapes.count) { i in
+            let shape = shapes[i]
+            let workspace = try DistrictWorkspace(shape: shape, context: GEOSContext())
+            let covered = try coveredGeometry(workspace, options: options.coverage, eligible: eligible)
+            let coveredArea = try covered.geometry.area()
+            let coverage = try DistrictCoverage(shape: shape, areaSquareMetres: workspace.areaSquareMetres,
+                                                coveredSquareMetres: coveredArea,
+                                                stations: workspace.countInside(covered.points),
+                                                population: population[shape.name.adcode])
+            let uncovered = try workspace.geometry.difference(covered.geometry)
+            let uncoveredPolygons = try uncovered.polygons().map { GeoPolygonProjection.inverse($0, workspace.projection) }
+            let cells = try GapFinder(workspace: workspace, covered: covered.geometry, options: options,
+                                      eligible: eligibleLocations).rank().cells
+            return DistrictMapLayers(coverage: coverage, uncovered: uncoveredPolygons,
+                                     uncoveredKm2: try uncovered.area() / 1e6, cells: cells)
+        }
+    }
+
+    /// The coverage map as RFC 7946 GeoJSON text: district outlines with their figures, uncovered
+    /// areas, the worst cells, and the eligible ledger stations of those districts (members-only
+    /// ones only when the options include them).
+    public func coverageMapGeoJSON(of shapes: [DistrictShape]? = nil, options: GapOptions, ledger: [Station]) throws -> String {
+        let shapes = shapes ?? districts
+        let layers = try mapLayers(of: shapes, options: options)
+        var writer = GeoJSONWriter()
+        let radius = PropertyValue.number(options.coverage.radiusMetres, decimals: 3)
+        for (shape, layer) in zip(shapes, layers) {
+            let c = layer.coverage
+            try writer.addPolygons(shape.polygons, properties: [
+                ("kind", .string("district")), ("district", .string(c.district)), ("name", .string(c.name)),
+                ("pinyin", .string(c.pinyin)), ("radius_m", radius),
+                ("area_km2", .number(c.areaKm2, decimals: 4)), ("covered_km2", .number(c.coveredKm2, decimals: 4)),
+                ("coverage_pct", .number(c.coveragePct, decimals: 3)), ("stations", .integer(c.stations)),
+                ("stations_per_km2", .number(c.stationsPerKm2, decimals: 4)),
+                ("population", c.population.map { .integer($0) } ?? .null),
+                ("covered_population", c.coveredPopulation.map { .number($0, decimals: 0) } ?? .null),
+                ("population_weighted_coverage_pct", c.populationWeightedCoveragePct.map { .number($0, decimals: 3) } ?? .null),
+            ])
+            try writer.addPolygons(layer.uncovered, properties: [
+                ("kind", .string("uncovered")), ("district", .string(c.district)), ("radius_m", radius),
+                ("uncovered_km2", .number(layer.uncoveredKm2, decimals: 4)),
+            ])
+            for cell in layer.cells {
+                try writer.addPolygons(cell.outline, properties: [
+                    ("kind", .string("underserved_cell")), ("district", .string(cell.district)), ("rank", .integer(cell.rank)),
+                    ("distance_m", cell.distanceM.map { .number($0, decimals: 1) } ?? .null),
+                    ("demand", .number(cell.demand, decimals: 6)),
+                    ("uncovered_fraction", .number(cell.uncoveredFraction, decimals: 4)),
+                    ("score", .number(cell.score, decimals: 6)),
+                    ("cell_area_km2", .number(cell.cellAreaKm2, decimals: 6)),
+                ])
+            }
+        }
+        let selected = Set(shapes.map(\.name.adcode))
+        let byID = Dictionary(stations.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for station in ledger where selected.contains(station.district) {
+            guard let coverageStation = byID[station.id], options.coverage.isEligible(coverageStation) else { continue }
+            var properties: [(String, PropertyValue)] = [
+                ("kind", .string("station")), ("id", .string(station.id)), ("name", .string(station.name)),
+                ("district", .string(station.district)), ("grade", .string(station.grade.rawValue)),
+                ("opening_hours", .string(station.openingHours)),
+                ("amenities", .strings(station.amenities.map(\.rawValue))),
+            ]
+            if !station.grade.isPublic { properties.append(("organization", station.organization.map { .string($0) } ?? .null)) }
+            writer.addPoint(station.location, properties: properties)
+        }
+        return writer.text()
+    }
+
+    /// Writes the coverage map atomically (temporary file in the same directory, then rename).
+    public func writeCoverageMap(to url: URL, of shapes: [DistrictShape]? = nil, options: GapOptions, ledger: [Station]) throws {
+        let text = try coverageMapGeoJSON(of: shapes, options: options, ledger: ledger)
+        try AtomicFile.write(Data(text.utf8), to: url)
+    }
+}

@@ -1,0 +1,103 @@
+import StationCore
+
+/// Builds an RFC 7946 FeatureCollection: WGS-84 lon/lat with at most 7 decimals, exterior rings
+/// counter-clockwise and holes clockwise, valid polygons, a `bbox`, and no `crs` member.
+struct GeoJSONWriter {
+    /// Decimals kept for coordinates (1e-7° is about 1 cm).
+    static let coordinateDecimals = 7
+
+    private var features: [String] = []
+    private var minLon = Double.infinity, minLat = Double.infinity
+    private var maxLon = -Double.infinity, maxLat = -Double.infinity
+    private let context = GEOSContext()
+
+    /// Adds a Point feature.
+    mutating func addPoint(_ p: LonLat, properties: [(String, PropertyValue)]) {
+        let r = Self.rounded(p)
+        extend(r)
+        features.append(feature(geometry: #"{"type":"Point","coordinates":"# + position(r) + "}", properties: properties))
+    }
+
+    /// Adds a Polygon/MultiPolygon feature after rounding, validating (GEOSMakeValid when needed) and
+    /// orienting the rings. Empty input becomes an empty MultiPolygon.
+    mutating func addPolygons(_ polygons: [GeoPolygon], properties: [(String, PropertyValue)]) throws {
+        let cleaned = try validPolygons(polygons.map(Self.rounded))
+        let oriented = cleaned.map(Self.oriented)
+        for polygon in oriented { for p in polygon.exterior { extend(p) } }
+        let body = oriented.map(polygonCoordinates).joined(separator: ",")
+        let geometry = oriented.count == 1
+            ? #"{"type":"Polygon","coordinates":"# + polygonCoordinates(oriented[0]) + "}"
+            : #"{"type":"MultiPolygon","coordinates":["# + body + "]}"
+        features.append(feature(geometry: geometry, properties: properties))
+    }
+
+    /// The finished document.
+    func text() -> String {
+        var out = #"{"type":"FeatureCollection""#
+        if minLon <= maxLon {
+            let d = Self.coordinateDecimals
+            out += #","bbox":["# + [minLon, minLat, maxLon, maxLat].map { JSONText.number($0, decimals: d) }.joined(separator: ",") + "]"
+        }
+        out += #","features":["#
+        out += features.joined(separator: ",\n")
+        out += "]}\n"
+        return out
+    }
+
+    // MARK: Helpers
+
+    private mutating func extend(_ p: LonLat) {
+        minLon = min(minLon, p.lon); maxLon = max(maxLon, p.lon)
+        minLat = min(minLat, p.lat); maxLat = max(maxLat, p.lat)
+    }
+
+    private func feature(geometry: String, properties: [(String, PropertyValue)]) -> String {
+        let props = properties.map { JSONText.string($0.0) + ":" + $0.1.json }.joined(separator: ",")
+        return #"{"type":"Feature","geometry":"# + geometry + #","properties":{"# + props + "}}"
+    }
+
+    private func position(_ p: LonLat) -> String {
+        "[" + JSONText.number(p.lon, decimals: Self.coordinateDecimals) + "," + JSONText.number(p.lat, decimals: Self.coordinateDecimals) + "]"
+    }
+
+    private func polygonCoordinates(_ polygon: GeoPolygon) -> String {
+        "[" + ([polygon.exterior] + polygon.holes).map { "[" + $0.map(position).joined(separator: ",") + "]" }.joined(separator: ",") + "]"
+    }
+
+    static func rounded(_ p: LonLat) -> LonLat {
+        let scale = 1e7
+        return LonLat(lon: (p.lon * scale).rounded() / scale, lat: (p.lat * scale).rounded() / scale)
+    }
+
+    static func rounded(_ polygon: GeoPolygon) -> GeoPolygon {
+        GeoPolygon(exterior: polygon.exterior.map(rounded), holes: polygon.holes.map { $0.map(rounded) })
+    }
+
+    /// Rings in GeoJSON orientation: exterior counter-clockwise, holes clockwise (signed area in lon/lat).
+    static func oriented(_ polygon: GeoPolygon) -> GeoPolygon {
+        func signed(_ ring: [LonLat]) -> Double { PlanarPolygon.signedArea(ring.map { PlanarPoint(x: $0.lon, y: $0.lat) }) }
+        var out = polygon
+        if signed(out.exterior) < 0 { out.exterior.reverse() }
+        out.holes = out.holes.map { signed($0) > 0 ? $0.reversed() : $0 }
+        return out
+    }
+
+    /// The polygons as GEOS sees them in degrees; repaired with GEOSMakeValid when invalid.
+    private func validPolygons(_ polygons: [GeoPolygon]) throws -> [GeoPolygon] {
+        guard !polygons.isEmpty else { return [] }
+        var parts: [Geometry] = []
+        for polygon in polygons {
+            let planar = PlanarPolygon(exterior: polygon.exterior.map { PlanarPoint(x: $0.lon, y: $0.lat) },
+                                       holes: polygon.holes.map { $0.map { PlanarPoint(x: $0.lon, y: $0.lat) } })
+            parts.append(try Geometry.polygon(planar, in: context))
+        }
+        let multi = try Geometry.multiPolygon(parts, in: context)
+        if try multi.isValid() { return polygons }
+        // Repair, then round the new vertices; GEOS's output is checked once more.
+        let fixed = try multi.makeValid().polygons().map { p in
+            Self.rounded(GeoPolygon(exterior: p.exterior.map { LonLat(lon: $0.x, lat: $0.y) },
+                                    holes: p.holes.map { $0.map { LonLat(lon: $0.x, lat: $0.y) } }))
+        }
+        return fixed
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+
+/// Minimal JSON text building with control over number precision (RFC 7946 output).
+enum JSONText {
+    /// A number with at most `decimals` decimals, trailing zeros dropped ("116.4", "-0" avoided).
+    static func number(_ value: Double, decimals: Int) -> String {
+        guard value.isFinite else { return "null" }
+        var s = String(format: "%.\(decimals)f", value)
+        if s.contains(".") {
+            while s.hasSuffix("0") { s.removeLast() }
+            if s.hasSuffix(".") { s.removeLast() }
+        }
+        if s == "-0" { s = "0" }
+        return s
+    }
+
+    /// A JSON string literal.
+    static func string(_ value: String) -> String {
+        var out = "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    out += String(format: "\\u%04x", scalar.value)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}
+
+/// A property value of a GeoJSON feature.
+enum PropertyValue {
+    case string(String)
+    case number(Double, decimals: Int)
+    case integer(Int)
+    case strings([String])
+    case null
+
+    var json: String {
+        switch self {
+        case .string(let s): return JSONText.string(s)
+        case .number(let v, let d): return JSONText.number(v, decimals: d)
+        case .integer(let i): return String(i)
+        case .strings(let list): return "[" + list.map(JSONText.string).joined(separator: ",") + "]"
+        case .null: return "null"
+        }
+    }
+}
