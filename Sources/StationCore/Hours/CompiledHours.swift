@@ -3,24 +3,33 @@ import Foundation
 /// Opening hours compiled for fast "open at instant t?" questions (the nearest-station query asks
 /// millions of them).
 ///
-/// For a window of local days (by default 60 days before the build time to two years after) each day
-/// points into a small table of distinct day schedules; a schedule is a short sorted list of minute
-/// segments with their state, with the night spill of the day before already applied. A lookup is a
-/// division, one array read and a scan of a handful of segments: O(1), no allocation. Outside the
-/// window the exact evaluator answers (slower, still correct).
+/// A day's states are one of a few distinct *day schedules*: short sorted lists of minute segments
+/// with their state, the night spill of the day before already applied. A lookup finds the day's
+/// schedule and scans its handful of segments: O(1), no allocation.
 ///
-/// Expressions whose rules depend only on weekdays and holidays (most real ones) are compiled from a
-/// cache keyed by (weekday, holiday, make-up-day) of the day and the day before, so building one is a
-/// few microseconds.
+/// - Weekly expressions (rules that look only at weekdays, `PH` and `SH`: nearly all real ones) map
+///   a day to its schedule by a key made of (weekday, holiday flag, make-up flag) of the day and of
+///   the day before; every key that can occur is compiled up front, so any date, past or future, is
+///   answered from the table.
+/// - Other expressions (months, dates, weeks, `[n]` weekdays) get a per-day index over a window
+///   of days (by default Jan 1 of last year to Dec 31 of next year); outside the window the exact
+///   evaluator answers (slower, still correct).
 public final class CompiledHours: Sendable {
     public let hours: OpeningHours
     public let calendar: HolidayCalendar
     public let timeZone: HoursTimeZone
-    /// Local day number (days since 1970-01-01) of the first day of the window.
+    /// Local day number (days since 1970-01-01) of the first day of the per-day window.
     public let firstDay: Int
-    /// Number of days in the window.
+    /// Number of days in the per-day window (0 for weekly expressions, which need none).
     public let dayCount: Int
 
+    /// True when days map to schedules through `keyTable` (weekly expressions).
+    let weekly: Bool
+    let keyUsesPreviousDay: Bool
+    let keyUsesHolidays: Bool
+    /// Weekly: schedule id per day key (42 x 42), -1 when the key never occurs.
+    let keyTable: [Int32]
+    /// Windowed: schedule id per day of the window.
     let dayIndex: [UInt16]
     /// Schedule `s` owns segments `segmentStart[s] ..< segmentStart[s + 1]`.
     let segmentStart: [Int32]
@@ -29,58 +38,74 @@ public final class CompiledHours: Sendable {
     /// Seconds to add to an epoch time to get local wall-clock seconds, when the zone is fixed.
     let fixedOffset: Int64?
 
-    /// Default window: 60 days before now to 730 days after, in the given zone.
+    /// Compiles with the default window (Jan 1 of last year to Dec 31 of next year, in the zone).
     public convenience init(_ hours: OpeningHours, calendar: HolidayCalendar = .china, timeZone: HoursTimeZone = .shanghai) {
         let now = Int64(Date().timeIntervalSince1970)
-        let today = timeZone.local(epochSeconds: now).dayNumber
-        self.init(hours, calendar: calendar, timeZone: timeZone, firstDay: today - 60, dayCount: 791)
+        let year = timeZone.local(epochSeconds: now).year
+        let first = CivilDate.dayNumber(year: year - 1, month: 1, day: 1)
+        let end = CivilDate.dayNumber(year: year + 2, month: 1, day: 1)
+        self.init(hours, calendar: calendar, timeZone: timeZone, firstDay: first, dayCount: end - first)
     }
 
-    /// A window of `dayCount` local days starting at local day number `firstDay`
-    /// (``LocalDateTime/dayNumber``).
+    /// Compiles with a per-day window of `dayCount` local days from local day number `firstDay`
+    /// (``LocalDateTime/dayNumber``); weekly expressions ignore the window.
     public init(_ hours: OpeningHours, calendar: HolidayCalendar = .china, timeZone: HoursTimeZone = .shanghai,
                 firstDay: Int, dayCount: Int) {
         self.hours = hours
         self.calendar = calendar
         self.timeZone = timeZone
-        self.firstDay = firstDay
-        let count = max(0, min(dayCount, Int(UInt16.max) * 4))
-        self.dayCount = count
         fixedOffset = timeZone.isFixedOffset ? Int64(timeZone.offsetSeconds(atEpochSeconds: 0)) : nil
-
-        var table = ScheduleTable()
-        var index = [UInt16](repeating: 0, count: count)
         let evaluator = hours.evaluator
+        keyUsesPreviousDay = evaluator.usesPreviousDay
+        keyUsesHolidays = evaluator.usesPublicHolidays
+        var table = ScheduleTable()
         if evaluator.rules.allSatisfy(\.isWeekly) {
-            var cache = [Int32](repeating: -1, count: 42 * 42)
-            let ph = evaluator.usesPublicHolidays
-            func dayClass(_ d: Int) -> Int {
-                var holiday = 0
-                if ph {
-                    if let h = calendar.isPublicHoliday(dayNumber: d) { holiday = h ? 1 : 0 } else { holiday = 2 }
-                }
-                return CivilDate.weekday(dayNumber: d) * 6 + holiday * 2 + (calendar.isMakeUpWorkday(dayNumber: d) ? 1 : 0)
+            weekly = true
+            self.firstDay = 0
+            self.dayCount = 0
+            dayIndex = []
+            var keys = [Int32](repeating: -1, count: 42 * 42)
+            let usesPrevious = keyUsesPreviousDay
+            let usesHolidays = keyUsesHolidays
+            func add(_ d: Int) {
+                let key = Self.key(day: d, calendar: calendar, usesPrevious: usesPrevious, usesHolidays: usesHolidays)
+                if keys[key] < 0 { keys[key] = Int32(table.add(evaluator.schedule(dayNumber: d, calendar: calendar))) }
             }
-            var previous = dayClass(firstDay - 1)
-            for k in 0..<count {
-                let d = firstDay + k
-                let current = dayClass(d)
-                let key = evaluator.usesPreviousDay ? previous * 42 + current : current
-                if cache[key] < 0 {
-                    cache[key] = Int32(table.add(evaluator.schedule(dayNumber: d, calendar: calendar)))
-                }
-                index[k] = UInt16(cache[key])
-                previous = current
+            // Every key that can occur: a week outside the calendar, then every day it covers and
+            // the day after (covered/uncovered boundaries included).
+            let outside = (calendar.coveredSpan?.lowerBound ?? 0) - 8
+            for d in outside..<(outside + 8) { add(d) }
+            if let span = calendar.coveredSpan {
+                for d in span.lowerBound...(span.upperBound + 1) { add(d) }
             }
+            keyTable = keys
         } else {
+            weekly = false
+            let count = max(0, min(dayCount, 20 * 366))
+            self.firstDay = firstDay
+            self.dayCount = count
+            var index = [UInt16](repeating: 0, count: count)
             for k in 0..<count {
-                index[k] = UInt16(table.add(evaluator.schedule(dayNumber: firstDay + k, calendar: calendar)))
+                index[k] = UInt16(truncatingIfNeeded: table.add(evaluator.schedule(dayNumber: firstDay + k, calendar: calendar)))
             }
+            dayIndex = index
+            keyTable = []
         }
-        dayIndex = index
         segmentStart = table.segmentStart
         segmentMinute = table.segmentMinute
         segmentState = table.segmentState
+    }
+
+    /// The day key of a weekly expression: class(day) [* 42 + class(day before)], where
+    /// class = weekday * 6 + holiday (0 no, 1 yes, 2 unknown) * 2 + make-up day.
+    @inline(__always)
+    static func key(day: Int, calendar: HolidayCalendar, usesPrevious: Bool, usesHolidays: Bool) -> Int {
+        @inline(__always) func dayClass(_ d: Int) -> Int {
+            let f = calendar.dayFlags(d)
+            let holiday = usesHolidays ? (f & 1 == 0 ? 2 : Int((f >> 1) & 1)) : 0
+            return CivilDate.weekday(dayNumber: d) * 6 + holiday * 2 + Int((f >> 2) & 1)
+        }
+        return usesPrevious ? dayClass(day) * 42 + dayClass(day - 1) : dayClass(day)
     }
 
     /// Distinct schedules flattened into three arrays.
@@ -101,8 +126,18 @@ public final class CompiledHours: Sendable {
         }
     }
 
-    /// Number of distinct day schedules in the window.
+    /// Number of distinct day schedules compiled.
     public var distinctSchedules: Int { segmentStart.count - 1 }
+
+    /// The compiled schedule of a local day, or -1 when the exact evaluator must answer.
+    @inline(__always)
+    func scheduleID(day: Int) -> Int {
+        if weekly {
+            return Int(keyTable[Self.key(day: day, calendar: calendar, usesPrevious: keyUsesPreviousDay, usesHolidays: keyUsesHolidays)])
+        }
+        let k = day - firstDay
+        return k >= 0 && k < dayCount ? Int(dayIndex[k]) : -1
+    }
 
     @inline(__always)
     func localSeconds(_ t: Int64) -> Int64 {
@@ -125,10 +160,9 @@ public final class CompiledHours: Sendable {
     func stateCode(atEpochSeconds t: Int64) -> UInt8 {
         let local = localSeconds(t)
         let day = CivilDate.floorDiv(local, 86_400)
-        let k = Int(day) - firstDay
-        guard k >= 0, k < dayCount else { return exactState(local: local) }
+        let s = scheduleID(day: Int(day))
+        guard s >= 0 else { return exactState(local: local) }
         let minute = UInt16((local - day * 86_400) / 60)
-        let s = Int(dayIndex[k])
         let lo = Int(segmentStart[s])
         var j = Int(segmentStart[s + 1]) - 1
         while j > lo, segmentMinute[j] > minute { j -= 1 }
@@ -152,17 +186,18 @@ public final class CompiledHours: Sendable {
         let day = Int(CivilDate.floorDiv(local, 86_400))
         var minute = Int((local - Int64(day) * 86_400) / 60)
         var d = day
-        while d - firstDay >= 0, d - firstDay < dayCount {
-            let s = Int(dayIndex[d - firstDay])
-            for j in Int(segmentStart[s])..<Int(segmentStart[s + 1]) where Int(segmentMinute[j]) > minute || (d != day && j == Int(segmentStart[s])) {
-                if segmentState[j] != current {
-                    return epoch(localDay: d, minute: Int(segmentMinute[j]), after: t)
-                }
+        let horizon = day + OpeningHours.searchHorizonDays
+        while d < horizon {
+            let s = scheduleID(day: d)
+            if s < 0 { break }
+            for j in Int(segmentStart[s])..<Int(segmentStart[s + 1]) where Int(segmentMinute[j]) > minute && segmentState[j] != current {
+                return epoch(localDay: d, minute: Int(segmentMinute[j]), after: t)
             }
             d += 1
             minute = -1
         }
-        // Outside the window: ask the exact evaluator from the later of t and the window end.
+        if d >= horizon { return nil }
+        // Outside the compiled days: ask the exact evaluator from the later of t and day d.
         let from: LocalDateTime
         if d == day {
             from = LocalDateTime(totalMinutes: CivilDate.floorDiv(local, 60))

@@ -35,6 +35,10 @@ public struct HolidayCalendar: Sendable {
     /// Day numbers (days since 1970-01-01) of holidays and make-up working days, ascending.
     let holidayDays: [Int]
     let workdayDays: [Int]
+    /// Per-day flags from Jan 1 of the first covered year to Dec 31 of the last (bit 0: covered,
+    /// bit 1: holiday, bit 2: make-up working day), for O(1) lookups.
+    let flagsFirstDay: Int
+    let flags: [UInt8]
 
     /// China (mainland): State Council notices for 2025 and 2026.
     public static let china = HolidayCalendar(years: HolidayCalendar.chinaYears)
@@ -50,7 +54,34 @@ public struct HolidayCalendar: Sendable {
         coveredYears = sorted.map(\.year)
         holidayDays = sorted.flatMap { $0.holidays.compactMap(HolidayCalendar.dayNumber) }.sorted()
         workdayDays = sorted.flatMap { $0.workdays.compactMap(HolidayCalendar.dayNumber) }.sorted()
+        guard let first = sorted.first?.year, let last = sorted.last?.year else {
+            flagsFirstDay = 0
+            flags = []
+            return
+        }
+        let start = CivilDate.dayNumber(year: first, month: 1, day: 1)
+        let end = CivilDate.dayNumber(year: last + 1, month: 1, day: 1)
+        var f = [UInt8](repeating: 0, count: end - start)
+        for y in sorted {
+            let a = CivilDate.dayNumber(year: y.year, month: 1, day: 1) - start
+            let b = CivilDate.dayNumber(year: y.year + 1, month: 1, day: 1) - start
+            for k in a..<b { f[k] |= 1 }
+        }
+        for d in holidayDays where d >= start && d < end { f[d - start] |= 2 }
+        for d in workdayDays where d >= start && d < end { f[d - start] |= 4 }
+        flagsFirstDay = start
+        flags = f
     }
+
+    /// Flags of a day: bit 0 covered, bit 1 holiday, bit 2 make-up working day (0: not covered).
+    @inline(__always)
+    func dayFlags(_ dayNumber: Int) -> UInt8 {
+        let k = dayNumber - flagsFirstDay
+        return k >= 0 && k < flags.count ? flags[k] : 0
+    }
+
+    /// First and last day number (inclusive) the flags table spans; nil for an empty calendar.
+    var coveredSpan: ClosedRange<Int>? { flags.isEmpty ? nil : flagsFirstDay...(flagsFirstDay + flags.count - 1) }
 
     /// Reasons a year record is unusable (bad date, date outside its year, day both off and working,
     /// make-up day that is not a Saturday or Sunday); empty when fine.
@@ -84,13 +115,13 @@ public struct HolidayCalendar: Sendable {
 
     /// Whether the day is an official day off; nil when its year is not covered.
     public func isPublicHoliday(dayNumber: Int) -> Bool? {
-        guard covers(year: CivilDate.date(dayNumber: dayNumber).year) else { return nil }
-        return Self.contains(holidayDays, dayNumber)
+        let f = dayFlags(dayNumber)
+        return f & 1 == 0 ? nil : f & 2 != 0
     }
 
     /// Whether the day is a make-up working day (false for uncovered years).
     public func isMakeUpWorkday(dayNumber: Int) -> Bool {
-        Self.contains(workdayDays, dayNumber)
+        dayFlags(dayNumber) & 4 != 0
     }
 
     /// Whether a date is an official day off; nil when its year is not covered.

@@ -40,8 +40,8 @@ public struct OpeningHours: Sendable, Hashable, CustomStringConvertible {
 
     /// The state at a local time.
     public func state(at time: LocalDateTime, calendar: HolidayCalendar = .china) -> OpeningState {
-        let minutes = evaluator.minutes(dayNumber: time.dayNumber, calendar: calendar)
-        return StateCode.state(minutes[time.minuteOfDay])
+        let day = evaluator.schedule(dayNumber: time.dayNumber, calendar: calendar)
+        return StateCode.state(day.state(atMinute: time.minuteOfDay))
     }
 
     /// The day's schedule (used by ``CompiledHours``).

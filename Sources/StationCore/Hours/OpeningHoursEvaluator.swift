@@ -23,19 +23,16 @@ struct HoursEvaluator: Sendable {
         func isHoliday(_ day: Int) -> Bool { calendar.isPublicHoliday(dayNumber: day) ?? assumeHoliday }
     }
 
-    /// The day's minute states, merging the two holiday assumptions where the calendar is silent.
+    /// The day's schedule, merging the two holiday assumptions where the calendar is silent.
     func schedule(dayNumber day: Int, calendar: HolidayCalendar) -> DaySchedule {
-        DaySchedule(minutes: minutes(dayNumber: day, calendar: calendar))
+        let notHoliday = paint(day: day, context: Context(calendar: calendar, assumeHoliday: false))
+        guard dependsOnUnknownHolidays(dayNumber: day, calendar: calendar) else { return notHoliday }
+        return paint(day: day, context: Context(calendar: calendar, assumeHoliday: true)).merged(with: notHoliday)
     }
 
+    /// The day's 1440 minute states.
     func minutes(dayNumber day: Int, calendar: HolidayCalendar) -> [UInt8] {
-        let notHoliday = paint(day: day, context: Context(calendar: calendar, assumeHoliday: false))
-        guard usesPublicHolidays,
-              calendar.isPublicHoliday(dayNumber: day) == nil || calendar.isPublicHoliday(dayNumber: day - 1) == nil
-        else { return notHoliday }
-        var holiday = paint(day: day, context: Context(calendar: calendar, assumeHoliday: true))
-        for m in 0..<holiday.count where holiday[m] != notHoliday[m] { holiday[m] = StateCode.unknown }
-        return holiday
+        schedule(dayNumber: day, calendar: calendar).minutes
     }
 
     /// True when the PH answer for this day (or the day before) is unknown and could matter.
@@ -43,38 +40,29 @@ struct HoursEvaluator: Sendable {
         usesPublicHolidays && (calendar.isPublicHoliday(dayNumber: day) == nil || calendar.isPublicHoliday(dayNumber: day - 1) == nil)
     }
 
-    func paint(day: Int, context: Context) -> [UInt8] {
-        var m = [UInt8](repeating: StateCode.closed, count: 24 * 60)
+    func paint(day: Int, context: Context) -> DaySchedule {
+        var m = DaySchedule(all: StateCode.closed)
         let today = DayFacts(day: day, context: context)
         let yesterday = DayFacts(day: day - 1, context: context)
         for rule in rules {
+            let fallback = rule.join == .fallback
             if matches(rule, today, context) {
                 if rule.join == .normal, rule.state != StateCode.closed {
-                    for k in 0..<m.count { m[k] = StateCode.closed }
+                    m = DaySchedule(all: StateCode.closed)
                 }
                 if rule.spans.isEmpty && !rule.hasTimes {
-                    fill(&m, 0, 24 * 60, rule.state, rule.join == .fallback)
+                    m.fill(0, 24 * 60, rule.state, onlyClosed: fallback)
                 } else {
-                    for s in rule.spans { fill(&m, s.startMinute, min(s.endMinute, 24 * 60), s.state, rule.join == .fallback) }
+                    for s in rule.spans { m.fill(s.startMinute, s.endMinute, s.state, onlyClosed: fallback) }
                 }
             }
-            if rule.spans.contains(where: { $0.endMinute > 24 * 60 }), matches(rule, yesterday, context) {
+            if rule.spillsPastMidnight, matches(rule, yesterday, context) {
                 for s in rule.spans where s.endMinute > 24 * 60 {
-                    fill(&m, max(s.startMinute - 24 * 60, 0), s.endMinute - 24 * 60, s.state, rule.join == .fallback)
+                    m.fill(s.startMinute - 24 * 60, s.endMinute - 24 * 60, s.state, onlyClosed: fallback)
                 }
             }
         }
         return m
-    }
-
-    @inline(__always)
-    func fill(_ m: inout [UInt8], _ from: Int, _ to: Int, _ state: UInt8, _ onlyClosed: Bool) {
-        guard from < to else { return }
-        if onlyClosed {
-            for k in from..<to where m[k] == StateCode.closed { m[k] = state }
-        } else {
-            for k in from..<to { m[k] = state }
-        }
     }
 
     /// Calendar facts of one day used by the selectors.

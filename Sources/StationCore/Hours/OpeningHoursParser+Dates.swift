@@ -142,7 +142,7 @@ extension HoursParser {
                 if peek()?.isSymbol(".") == true, peek()?.spaced == false { i += 1 }
                 var last = m
                 if peek()?.isSymbol("-") == true, let n = peek(1), n.kind == .word, let m2 = HoursVocabulary.month(n.text),
-                   !isDayNumber(2), !(isWeekday(peek(2)) && peek(3)?.isSymbol("[") == true) {
+                   !isDayNumber(2) {
                     i += 2
                     if peek()?.isSymbol(".") == true, peek()?.spaced == false { i += 1 }
                     last = m2

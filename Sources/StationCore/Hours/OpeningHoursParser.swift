@@ -175,6 +175,7 @@ struct HoursParser {
         else if rule.comment != nil { rule.state = StateCode.unknown }
         rule.hasTimes = !raw.isEmpty
         rule.spans = resolve(raw, state: rule.state)
+        rule.spillsPastMidnight = rule.spans.contains { $0.endMinute > 24 * 60 }
         return rule
     }
 

@@ -123,6 +123,8 @@ struct HoursRule: Sendable, Hashable {
     /// Empty: the whole day.
     var spans: [TimeSpan] = []
     var hasTimes = false
+    /// True when some span runs past midnight into the next day.
+    var spillsPastMidnight = false
     var state: UInt8 = StateCode.open
     var comment: String?
     /// Text position (1-based) where the rule starts.
