@@ -12,5 +12,9 @@ struct StationFinderCommand: AsyncParsableCommand {
     /// Every subcommand, in the order `--help` lists them. Add a new command's type here.
     static let allSubcommands: [any ParsableCommand.Type] = [
         CRSCommand.self,
+        CoverageCommand.self,
+        GapsCommand.self,
+        ProfileCommand.self,
+        ExportCommand.self,
     ]
 }

@@ -4,10 +4,12 @@ import Foundation
 ///
 /// Each job must create its own GEOS context: contexts never cross threads.
 enum ParallelMap {
-    static func map<T: Sendable>(_ count: Int, _ body: @Sendable (Int) throws -> T) throws -> [T] {
+    static func map<T: Sendable>(_ count: Int, progress: (@Sendable (Int, Int) -> Void)? = nil,
+                                 _ body: @Sendable (Int) throws -> T) throws -> [T] {
         let results = ResultSlots<T>(count: count)
         DispatchQueue.concurrentPerform(iterations: count) { i in
-            results.set(i, Result { try body(i) })
+            let done = results.set(i, Result { try body(i) })
+            progress?(done, count)
         }
         return try results.values()
     }
@@ -34,10 +36,15 @@ private final class ResultSlots<T: Sendable>: @unchecked Sendable {
 
     init(count: Int) { slots = Array(repeating: nil, count: count) }
 
-    func set(_ i: Int, _ value: Result<T, any Error>) {
+    private var finished = 0
+
+    /// Stores one result; returns how many jobs have finished.
+    func set(_ i: Int, _ value: Result<T, any Error>) -> Int {
         lock.lock()
+        defer { lock.unlock() }
         slots[i] = value
-        lock.unlock()
+        finished += 1
+        return finished
     }
 
     func values() throws -> [T] {

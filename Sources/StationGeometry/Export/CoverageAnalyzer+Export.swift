@@ -12,12 +12,13 @@ public struct DistrictMapLayers: Sendable {
 
 extension CoverageAnalyzer {
     /// Coverage, uncovered area and worst cells for each district (all when nil), in parallel.
-    public func mapLayers(of shapes: [DistrictShape]? = nil, options: GapOptions) throws -> [DistrictMapLayers] {
+    public func mapLayers(of shapes: [DistrictShape]? = nil, options: GapOptions,
+                          progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> [DistrictMapLayers] {
         try options.validate()
         let shapes = shapes ?? districts
         let eligible = eligibility(options.coverage)
         let eligibleLocations = zip(stations, eligible).filter(\.1).map(\.0.location)
-        return try ParallelMap.map(shapes.count) { i in
+        return try ParallelMap.map(shapes.count, progress: progress) { i in
             let shape = shapes[i]
             let workspace = try DistrictWorkspace(shape: shape, context: GEOSContext())
             let covered = try coveredGeometry(workspace, options: options.coverage, eligible: eligible)
@@ -38,9 +39,10 @@ extension CoverageAnalyzer {
     /// The coverage map as RFC 7946 GeoJSON text: district outlines with their figures, uncovered
     /// areas, the worst cells, and the eligible ledger stations of those districts (members-only
     /// ones only when the options include them).
-    public func coverageMapGeoJSON(of shapes: [DistrictShape]? = nil, options: GapOptions, ledger: [Station]) throws -> String {
+    public func coverageMapGeoJSON(of shapes: [DistrictShape]? = nil, options: GapOptions, ledger: [Station],
+                                   progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> String {
         let shapes = shapes ?? districts
-        let layers = try mapLayers(of: shapes, options: options)
+        let layers = try mapLayers(of: shapes, options: options, progress: progress)
         var writer = GeoJSONWriter()
         let radius = PropertyValue.number(options.coverage.radiusMetres, decimals: 3)
         for (shape, layer) in zip(shapes, layers) {
@@ -87,8 +89,26 @@ extension CoverageAnalyzer {
     }
 
     /// Writes the coverage map atomically (temporary file in the same directory, then rename).
-    public func writeCoverageMap(to url: URL, of shapes: [DistrictShape]? = nil, options: GapOptions, ledger: [Station]) throws {
-        let text = try coverageMapGeoJSON(of: shapes, options: options, ledger: ledger)
+    public func writeCoverageMap(to url: URL, of shapes: [DistrictShape]? = nil, options: GapOptions, ledger: [Station],
+                                 progress: (@Sendable (Int, Int) -> Void)? = nil) throws {
+        let text = try coverageMapGeoJSON(of: shapes, options: options, ledger: ledger, progress: progress)
         try AtomicFile.write(Data(text.utf8), to: url)
+    }
+
+    /// Writes one district's ranked cells as a GeoJSON FeatureCollection (atomically).
+    public func writeGapCells(to url: URL, of shape: DistrictShape, options: GapOptions) throws {
+        let gaps = try gaps(in: shape, options: options)
+        var writer = GeoJSONWriter()
+        for cell in gaps.cells {
+            try writer.addPolygons(cell.outline, properties: [
+                ("kind", .string("underserved_cell")), ("district", .string(cell.district)), ("rank", .integer(cell.rank)),
+                ("distance_m", cell.distanceM.map { .number($0, decimals: 1) } ?? .null),
+                ("demand", .number(cell.demand, decimals: 6)),
+                ("uncovered_fraction", .number(cell.uncoveredFraction, decimals: 4)),
+                ("score", .number(cell.score, decimals: 6)),
+                ("cell_area_km2", .number(cell.cellAreaKm2, decimals: 6)),
+            ])
+        }
+        try AtomicFile.write(Data(writer.text().utf8), to: url)
     }
 }

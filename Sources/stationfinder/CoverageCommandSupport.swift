@@ -1,0 +1,88 @@
+import ArgumentParser
+import Foundation
+import StationCore
+import StationGeometry
+import StationStore
+
+/// The options every coverage command shares: service radius and members-only stations.
+struct CoverageRadiusOptions: ParsableArguments {
+    @Option(help: "Service radius around each station, metres (0 < M <= 50000).")
+    var radius: Double = CoverageOptions.defaultRadiusMetres
+
+    @Flag(help: "Count members-only (grade C) stations too; they serve one employer's workers only.")
+    var includeMembersOnly = false
+
+    func validate() throws {
+        guard radius.isFinite, radius > 0 else { throw ValidationError("--radius must be greater than 0 metres, got \(radius)") }
+        guard radius <= 50_000 else { throw ValidationError("--radius must be at most 50000 metres (50 km), got \(radius)") }
+    }
+}
+
+/// Loading the ledger and districts and turning command-line words into analysis inputs.
+enum CoverageCLI {
+    /// The analyzer over the stored districts (with census population) and the whole ledger.
+    static func analyzer(_ db: DatabaseOptions) throws -> (analyzer: CoverageAnalyzer, ledger: [Station]) {
+        guard FileManager.default.fileExists(atPath: db.path) else {
+            throw ValidationError("no database at \(db.path); run `stationfinder setup` first (or pass --db)")
+        }
+        let database: StationDatabase
+        do { database = try StationDatabase(path: db.path) } catch {
+            throw ValidationError("cannot open database \(db.path): \(error)")
+        }
+        let records = try database.districts()
+        guard !records.isEmpty else {
+            throw ValidationError("no districts in \(db.path); run `stationfinder setup` to load geodata first")
+        }
+        let map = try database.districtMap()
+        let population = Dictionary(records.compactMap { r in r.population.map { (r.adcode, $0) } }, uniquingKeysWith: { a, _ in a })
+        let ledger = try database.allStations()
+        return (CoverageAnalyzer(districts: map.shapes, stations: CoverageStation.fromLedger(ledger), population: population), ledger)
+    }
+
+    /// Pretty JSON with keys in a stable order.
+    static func json<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    /// The districts named on the command line (all when none), or an error listing valid names.
+    static func districts(_ queries: [String], in analyzer: CoverageAnalyzer) throws -> [DistrictShape] {
+        if queries.isEmpty { return analyzer.districts }
+        return try queries.map { q in
+            do { return try analyzer.district(matching: q) } catch { throw ValidationError("\(error)") }
+        }
+    }
+
+    /// The instant for `--at` ("now", or local Beijing time "YYYY-MM-DDTHH:MM", optional offset).
+    static func epochSeconds(at text: String?) throws -> Int64 {
+        guard let text, text != "now" else { return Int64(Date().timeIntervalSince1970) }
+        guard let local = LocalDateTime(iso: text) else {
+            throw ValidationError("--at must be \"now\" or a local time like 2025-10-01T08:30 (Beijing time), got \"\(text)\"")
+        }
+        return HoursTimeZone.shanghai.epochSeconds(local)
+    }
+
+    /// The coverage time for `--at` / `--any-time` (default: now).
+    static func time(at: String?, anyTime: Bool) throws -> CoverageTime {
+        if anyTime {
+            if at != nil { throw ValidationError("use either --at or --any-time, not both") }
+            return .anyTimeInWeek(startingEpochSeconds: Int64(Date().timeIntervalSince1970))
+        }
+        return .at(epochSeconds: try epochSeconds(at: at))
+    }
+
+    /// Shows progress on a terminal only (standard error is a TTY), never in pipes or files.
+    static func progress(_ label: String) -> @Sendable (Int, Int) -> Void {
+        guard isatty(STDERR_FILENO) == 1 else { return { _, _ in } }
+        return { done, total in
+            FileHandle.standardError.write(Data("\r\(label) \(done)/\(total)\(done == total ? "\n" : "")".utf8))
+        }
+    }
+
+    static func f(_ value: Double, _ decimals: Int) -> String { String(format: "%.\(decimals)f", value) }
+
+    static func pad(_ s: String, _ width: Int) -> String {
+        s.count >= width ? s : s + String(repeating: " ", count: width - s.count)
+    }
+}

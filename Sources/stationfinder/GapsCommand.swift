@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+import StationCore
+import StationGeometry
+
+/// `stationfinder gaps`: the district's grid cells with the most demand no station reaches.
+struct GapsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gaps",
+        abstract: "Rank a district's square cells by demand left uncovered (worst first).",
+        discussion: "Score = demand x uncovered fraction. Demand defaults to the cell's area in km2; --demand takes GeoJSON points/polygons with a numeric weight property or CSV lon,lat,weight."
+    )
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var radius: CoverageRadiusOptions
+
+    @Option(help: "District by adcode, Chinese name or pinyin.")
+    var district: String
+
+    @Option(help: "Cell side in metres (50...5000).")
+    var cell: Double = GapOptions.defaultCellMetres
+
+    @Option(help: "Local Beijing time \"YYYY-MM-DDTHH:MM\" or \"now\" (default: now).")
+    var at: String?
+
+    @Option(help: "Demand file: GeoJSON (features with a weight) or CSV lon,lat,weight.")
+    var demand: String?
+
+    @Option(help: "How many cells to list.")
+    var top: Int = 20
+
+    @Flag(help: "Print JSON instead of a table.")
+    var json = false
+
+    @Option(help: "Write the ranked cells as a GeoJSON FeatureCollection to this file instead.")
+    var geojson: String?
+
+    func validate() throws {
+        guard cell.isFinite, GapOptions.cellRangeMetres.contains(cell) else {
+            throw ValidationError("--cell must be between 50 and 5000 metres, got \(cell)")
+        }
+        guard top >= 1 else { throw ValidationError("--top must be at least 1, got \(top)") }
+        if json && geojson != nil { throw ValidationError("use either --json or --geojson, not both") }
+    }
+
+    func run() throws {
+        let time = try CoverageCLI.time(at: at, anyTime: false)
+        var demandLayer: DemandLayer?
+        if let demand {
+            let url = URL(fileURLWithPath: demand)
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                throw ValidationError("cannot read demand file \(demand)")
+            }
+            do { demandLayer = try DemandLayer.parse(data, source: url.lastPathComponent) }
+            catch { throw ValidationError("invalid demand file: \(error)") }
+        }
+        let (analyzer, _) = try CoverageCLI.analyzer(database)
+        let shape = try CoverageCLI.districts([district], in: analyzer)[0]
+        let options = GapOptions(coverage: CoverageOptions(radiusMetres: radius.radius, time: time,
+                                                           includeMembersOnly: radius.includeMembersOnly),
+                                 cellMetres: cell, top: top, demand: demandLayer)
+        if let geojson {
+            let url = URL(fileURLWithPath: geojson)
+            try analyzer.writeGapCells(to: url, of: shape, options: options)
+            print("wrote \(url.path)")
+            return
+        }
+        let gaps = try analyzer.gaps(in: shape, options: options)
+        if json {
+            print(try CoverageCLI.json(gaps.cells))
+            return
+        }
+        let c = gaps.coverage
+        print("\(c.district) \(c.name) \(c.pinyin): \(CoverageCLI.f(c.coveragePct, 2)) % covered at \(CoverageCLI.f(radius.radius, 0)) m; \(gaps.cellsAnalysed) cells of \(CoverageCLI.f(cell, 0)) m")
+        print("rank  lon          lat         nearest_m  uncovered_%  demand      score")
+        for g in gaps.cells {
+            print([CoverageCLI.pad(String(g.rank), 5), CoverageCLI.pad(CoverageCLI.f(g.lon, 6), 12), CoverageCLI.pad(CoverageCLI.f(g.lat, 6), 11),
+                   CoverageCLI.pad(g.distanceM.map { CoverageCLI.f($0, 0) } ?? "none", 10),
+                   CoverageCLI.pad(CoverageCLI.f(g.uncoveredFraction * 100, 1), 12),
+                   CoverageCLI.pad(CoverageCLI.f(g.demand, 4), 11), CoverageCLI.f(g.score, 4)].joined(separator: " "))
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import StationCore
+import StationGeometry
+
+/// `stationfinder profile`: coverage for each hour of a week in one district.
+struct ProfileCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "profile",
+        abstract: "Coverage % for each of the 168 hours of a week (Monday 00:00 to Sunday 23:00) in one district."
+    )
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var radius: CoverageRadiusOptions
+
+    @Option(help: "District by adcode, Chinese name or pinyin.")
+    var district: String
+
+    @Option(help: "A date YYYY-MM-DD inside the week to profile (default: this week); holidays in it count.")
+    var date: String?
+
+    @Flag(help: "Print JSON instead of a table.")
+    var json = false
+
+    func run() throws {
+        let epoch: Int64
+        if let date {
+            guard let local = LocalDateTime(iso: date + "T12:00"), date.count == 10 else {
+                throw ValidationError("--date must be YYYY-MM-DD, got \"\(date)\"")
+            }
+            epoch = HoursTimeZone.shanghai.epochSeconds(local)
+        } else {
+            epoch = Int64(Date().timeIntervalSince1970)
+        }
+        let (analyzer, _) = try CoverageCLI.analyzer(database)
+        let shape = try CoverageCLI.districts([district], in: analyzer)[0]
+        let options = CoverageOptions(radiusMetres: radius.radius, time: .at(epochSeconds: epoch),
+                                      includeMembersOnly: radius.includeMembersOnly)
+        let profile = try analyzer.weekProfile(of: shape, weekContaining: epoch, options: options,
+                                               progress: CoverageCLI.progress("hours"))
+        if json {
+            print(try CoverageCLI.json(profile))
+            return
+        }
+        print("\(profile.district) \(profile.name), week of \(profile.weekStart), radius \(CoverageCLI.f(profile.radiusM, 0)) m: coverage % by hour")
+        print("      " + (0..<24).map { CoverageCLI.pad(String(format: "%02d", $0), 5) }.joined())
+        let days = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+        for (d, day) in days.enumerated() {
+            let row = profile.hours[(d * 24)..<(d * 24 + 24)]
+            print(CoverageCLI.pad("\(day) \(row.first.map { String($0.start.dropFirst(8).prefix(2)) } ?? "")", 6)
+                  + row.map { CoverageCLI.pad(CoverageCLI.f($0.coveragePct, 1), 5) }.joined())
+        }
+    }
+}
