@@ -27,8 +27,11 @@ public final class CompiledHours: Sendable {
     let weekly: Bool
     let keyUsesPreviousDay: Bool
     let keyUsesHolidays: Bool
-    /// Weekly: schedule id per day key (42 x 42), -1 when the key never occurs.
-    let keyTable: [Int32]
+    /// Weekly: schedule id per day of the calendar's span (`spanFirstDay`, one day past its end
+    /// included), and per weekday for days outside it (no holiday data there).
+    let spanIDs: [UInt16]
+    let spanFirstDay: Int
+    let outsideIDs: [UInt16]
     /// Windowed: schedule id per day of the window.
     let dayIndex: [UInt16]
     /// Schedule `s` owns segments `segmentStart[s] ..< segmentStart[s + 1]`.
@@ -67,18 +70,24 @@ public final class CompiledHours: Sendable {
             var keys = [Int32](repeating: -1, count: 42 * 42)
             let usesPrevious = keyUsesPreviousDay
             let usesHolidays = keyUsesHolidays
-            func add(_ d: Int) {
+            func id(_ d: Int) -> UInt16 {
                 let key = Self.key(day: d, calendar: calendar, usesPrevious: usesPrevious, usesHolidays: usesHolidays)
                 if keys[key] < 0 { keys[key] = Int32(table.add(evaluator.schedule(dayNumber: d, calendar: calendar))) }
+                return UInt16(truncatingIfNeeded: keys[key])
             }
-            // Every key that can occur: a week outside the calendar, then every day it covers and
-            // the day after (covered/uncovered boundaries included).
-            let outside = (calendar.coveredSpan?.lowerBound ?? 0) - 8
-            for d in outside..<(outside + 8) { add(d) }
+            // Outside the calendar's span a day's schedule depends on its weekday only; inside,
+            // each day (and the one after the span, whose previous day is covered) is looked up.
+            let spanStart = calendar.coveredSpan?.lowerBound ?? 0
+            var outside = [UInt16](repeating: 0, count: 7)
+            for d in (spanStart - 8)..<(spanStart - 1) { outside[CivilDate.weekday(dayNumber: d)] = id(d) }
+            var inside: [UInt16] = []
             if let span = calendar.coveredSpan {
-                for d in span.lowerBound...(span.upperBound + 1) { add(d) }
+                inside.reserveCapacity(span.count + 1)
+                for d in span.lowerBound...(span.upperBound + 1) { inside.append(id(d)) }
             }
-            keyTable = keys
+            spanFirstDay = spanStart
+            spanIDs = inside
+            outsideIDs = outside
         } else {
             weekly = false
             let count = max(0, min(dayCount, 20 * 366))
@@ -89,7 +98,9 @@ public final class CompiledHours: Sendable {
                 index[k] = UInt16(truncatingIfNeeded: table.add(evaluator.schedule(dayNumber: firstDay + k, calendar: calendar)))
             }
             dayIndex = index
-            keyTable = []
+            spanIDs = []
+            spanFirstDay = 0
+            outsideIDs = []
         }
         segmentStart = table.segmentStart
         segmentMinute = table.segmentMinute
@@ -133,7 +144,9 @@ public final class CompiledHours: Sendable {
     @inline(__always)
     func scheduleID(day: Int) -> Int {
         if weekly {
-            return Int(keyTable[Self.key(day: day, calendar: calendar, usesPrevious: keyUsesPreviousDay, usesHolidays: keyUsesHolidays)])
+            let k = day - spanFirstDay
+            if k >= 0 && k < spanIDs.count { return Int(spanIDs[k]) }
+            return Int(outsideIDs[CivilDate.weekday(dayNumber: day)])
         }
         let k = day - firstDay
         return k >= 0 && k < dayCount ? Int(dayIndex[k]) : -1
@@ -188,6 +201,9 @@ public final class CompiledHours: Sendable {
         var d = day
         let horizon = day + OpeningHours.searchHorizonDays
         while d < horizon {
+            // Past the calendar's span a weekly pattern repeats every week: a week without a change
+            // means no change ever.
+            if weekly, d > spanFirstDay + spanIDs.count + 8, d > day + 8 { return nil }
             let s = scheduleID(day: d)
             if s < 0 { break }
             for j in Int(segmentStart[s])..<Int(segmentStart[s + 1]) where Int(segmentMinute[j]) > minute && segmentState[j] != current {
