@@ -29,7 +29,10 @@ extension StationDatabase {
     /// All stored districts, by adcode.
     public func districts() throws -> [DistrictRecord] {
         try writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT adcode, name, pinyin, population, geometry FROM districts ORDER BY adcode")
+            try Row.fetchAll(db, sql: """
+                SELECT d.adcode, d.name, d.pinyin, d.population, o.geometry
+                FROM districts d JOIN district_outlines o USING (adcode) ORDER BY d.adcode
+                """)
                 .map { DistrictRecord(adcode: $0[0], name: $0[1], pinyin: $0[2], population: $0[3], geometry: $0[4]) }
         }
     }
@@ -80,13 +83,18 @@ extension StationDatabase {
     @discardableResult
     public func store(districts records: [DistrictRecord]) throws -> Int {
         try writer.write { db in
-            let statement = try db.makeStatement(sql: """
-                INSERT INTO districts (adcode, name, pinyin, population, geometry) VALUES (?, ?, ?, ?, ?)
+            let names = try db.makeStatement(sql: """
+                INSERT INTO districts (adcode, name, pinyin, population) VALUES (?, ?, ?, ?)
                 ON CONFLICT(adcode) DO UPDATE SET name = excluded.name, pinyin = excluded.pinyin,
-                population = coalesce(excluded.population, districts.population), geometry = excluded.geometry
+                population = coalesce(excluded.population, districts.population)
+                """)
+            let outlines = try db.makeStatement(sql: """
+                INSERT INTO district_outlines (adcode, geometry) VALUES (?, ?)
+                ON CONFLICT(adcode) DO UPDATE SET geometry = excluded.geometry
                 """)
             for r in records {
-                try statement.execute(arguments: [r.adcode, r.name, r.pinyin, r.population, r.geometry])
+                try names.execute(arguments: [r.adcode, r.name, r.pinyin, r.population])
+                try outlines.execute(arguments: [r.adcode, r.geometry])
             }
             return records.count
         }

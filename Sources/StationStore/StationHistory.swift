@@ -89,45 +89,90 @@ public enum JSONValue: Hashable, Sendable, Codable, CustomStringConvertible {
 }
 
 /// Field-by-field comparison of two versions of a station, written straight to JSON text
-/// (hand-built because history is written once per imported row and JSONEncoder would
-/// dominate the import time).
+/// (hand-built into one buffer because history is written once per imported row and
+/// JSONEncoder, or even one String per field, would dominate the import time).
 enum StationDiff {
     /// The `changes` JSON object between `old` and `new` (either may be nil), or nil when
     /// nothing differs.
     static func changesJSON(old: Station?, new: Station?) -> String? {
-        var parts: [String] = []
-        func field(_ key: String, _ a: String?, _ b: String?) {
-            if old != nil && new != nil && a == b { return }
-            parts.append("\"\(key)\":[\(a ?? "null"),\(b ?? "null")]")
+        if let old, let new, old == new { return nil }
+        let both = old != nil && new != nil
+        var out = "{"
+        out.reserveCapacity(512)
+        var first = true
+        func key(_ k: StaticString) {
+            if !first { out += "," }
+            first = false
+            out += "\""
+            out += k.description
+            out += "\":["
         }
-        func str(_ s: String?) -> String? { s.map(JSONText.quoted) }
-        func num(_ d: Double?) -> String? { d.map { JSONText.number($0) } }
-        func amen(_ a: AmenitySet?) -> String? {
-            a.map { "[" + $0.map { JSONText.quoted($0.rawValue) }.joined(separator: ",") + "]" }
+        func text(_ k: StaticString, _ a: String?, _ b: String?) {
+            if both && a == b { return }
+            key(k)
+            out += a.map(JSONText.quoted) ?? "null"
+            out += ","
+            out += b.map(JSONText.quoted) ?? "null"
+            out += "]"
         }
-        let o = old, n = new
-        field("name", str(o?.name), str(n?.name))
-        field("lon", num(o?.lon), num(n?.lon))
-        field("lat", num(o?.lat), num(n?.lat))
-        field("address", str(o?.address), str(n?.address))
-        field("district", str(o?.district), str(n?.district))
-        field("grade", str(o?.grade.rawValue), str(n?.grade.rawValue))
-        field("organization", str(o?.organization), str(n?.organization))
-        field("host_type", str(o?.hostType.rawValue), str(n?.hostType.rawValue))
-        field("opening_hours", str(o?.openingHours), str(n?.openingHours))
-        field("amenities", amen(o?.amenities), amen(n?.amenities))
-        field("phone", str(o?.phone), str(n?.phone))
-        field("status", str(o?.status.rawValue), str(n?.status.rawValue))
-        field("rating", num(o?.rating.map(Double.init)), num(n?.rating.map(Double.init)))
-        field("last_inspected", str(o?.lastInspected), str(n?.lastInspected))
-        if old != nil && new != nil && parts.isEmpty { return nil }
-        return "{" + parts.joined(separator: ",") + "}"
+        func number(_ k: StaticString, _ a: Double?, _ b: Double?) {
+            if both && a == b { return }
+            key(k)
+            out += a.map(JSONText.number) ?? "null"
+            out += ","
+            out += b.map(JSONText.number) ?? "null"
+            out += "]"
+        }
+        func amenities(_ a: AmenitySet?, _ b: AmenitySet?) {
+            if both && a == b { return }
+            key("amenities")
+            out += a.map(amenityList) ?? "null"
+            out += ","
+            out += b.map(amenityList) ?? "null"
+            out += "]"
+        }
+        text("name", old?.name, new?.name)
+        number("lon", old?.lon, new?.lon)
+        number("lat", old?.lat, new?.lat)
+        text("address", old?.address, new?.address)
+        text("district", old?.district, new?.district)
+        text("grade", old?.grade.rawValue, new?.grade.rawValue)
+        text("organization", old?.organization, new?.organization)
+        text("host_type", old?.hostType.rawValue, new?.hostType.rawValue)
+        text("opening_hours", old?.openingHours, new?.openingHours)
+        amenities(old?.amenities, new?.amenities)
+        text("phone", old?.phone, new?.phone)
+        text("status", old?.status.rawValue, new?.status.rawValue)
+        number("rating", old?.rating.map(Double.init), new?.rating.map(Double.init))
+        text("last_inspected", old?.lastInspected, new?.lastInspected)
+        if both && first { return nil }
+        out += "}"
+        return out
+    }
+
+    /// The quoted names of the vocabulary, in bit order (the names need no escaping).
+    private static let quotedAmenities: [String] = Amenity.allCases.map { "\"\($0.rawValue)\"" }
+
+    private static func amenityList(_ set: AmenitySet) -> String {
+        var out = "["
+        var bits = set.bits
+        var i = 0
+        while bits != 0 && i < quotedAmenities.count {
+            if bits & 1 != 0 {
+                if out.utf8.count > 1 { out += "," }
+                out += quotedAmenities[i]
+            }
+            bits >>= 1
+            i += 1
+        }
+        return out + "]"
     }
 }
 
 /// Minimal JSON text helpers for values we write by hand.
 enum JSONText {
     static func quoted(_ s: String) -> String {
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { return "\"" + s + "\"" }
         var out = "\""
         out.reserveCapacity(s.utf8.count + 2)
         for ch in s.unicodeScalars {
@@ -170,8 +215,7 @@ enum UTCClock {
 }
 
 extension StationDatabase {
-    static let insertHistorySQL =
-        "INSERT INTO station_history (station_id, changed_at, actor, action, changes) VALUES (?, ?, ?, ?, ?)"
+    static let insertHistoryPrefix = "INSERT INTO station_history (station_id, changed_at, actor, action, changes) VALUES "
 
     /// Every recorded change to one station, oldest first (also after the station is deleted).
     public func history(stationID: String) throws -> [StationChange] {

@@ -37,9 +37,13 @@ extension StationDatabase {
     /// Validation is the schema's: use the importer for ledger input.
     public func upsert(_ station: Station, actor: String) throws {
         try writer.write { db in
+            guard try Int.fetchOne(db, sql: "SELECT count(*) FROM districts WHERE adcode = ?", arguments: [station.district]) == 1 else {
+                throw StoreError.unknownDistrict(station.district)
+            }
             let old = try Self.fetchStations(db, sql: StationRows.selectSQL + " WHERE id = ?", arguments: [station.id]).first
             var writer = try LedgerWriter(db: db, actor: actor)
             try writer.put(station, old: old)
+            try writer.finish()
         }
     }
 
@@ -50,6 +54,7 @@ extension StationDatabase {
             else { throw StoreError.unknownStation(id) }
             var writer = try LedgerWriter(db: db, actor: actor)
             try writer.remove(old)
+            try writer.finish()
         }
     }
 
@@ -66,10 +71,10 @@ extension StationDatabase {
 /// Writes stations and their history rows inside one open transaction, with prepared
 /// statements reused for every row (the import's hot loop).
 struct LedgerWriter {
-    let insert: Statement
-    let update: Statement
+    var insert: BatchInserter
+    let update: SQLiteBinder
     let deleteStatement: Statement
-    let historyInsert: Statement
+    var historyInsert: BatchInserter
     let actor: String
     let changedAt: String
     private(set) var inserted = 0
@@ -78,10 +83,10 @@ struct LedgerWriter {
     private(set) var deleted = 0
 
     init(db: Database, actor: String) throws {
-        insert = try db.makeStatement(sql: StationRows.insertSQL)
-        update = try db.makeStatement(sql: StationRows.updateSQL)
+        insert = try BatchInserter(db: db, prefix: StationRows.insertPrefix, columns: 15)
+        update = SQLiteBinder(try db.makeStatement(sql: StationRows.updateSQL), db: db)
         deleteStatement = try db.makeStatement(sql: "DELETE FROM stations WHERE id = ?")
-        historyInsert = try db.makeStatement(sql: StationDatabase.insertHistorySQL)
+        historyInsert = try BatchInserter(db: db, prefix: StationDatabase.insertHistoryPrefix, columns: 5)
         self.actor = actor
         changedAt = UTCClock.nowISO()
     }
@@ -93,20 +98,26 @@ struct LedgerWriter {
             return
         }
         if old == nil {
-            try insert.execute(arguments: StationRows.arguments(station))
+            try insert.add(StationRows.values(station))
             inserted += 1
         } else {
-            try update.execute(arguments: StationRows.arguments(station))
+            try update.run(StationRows.values(station))
             updated += 1
         }
-        try historyInsert.execute(arguments: [station.id, changedAt, actor, old == nil ? "insert" : "update", changes])
+        try historyInsert.add([.text(station.id), .text(changedAt), .text(actor), .text(old == nil ? "insert" : "update"), .text(changes)])
+    }
+
+    /// Writes the batched rows; must run before the transaction ends.
+    mutating func finish() throws {
+        try insert.flush()
+        try historyInsert.flush()
     }
 
     /// Deletes `old` and records its values.
     mutating func remove(_ old: Station) throws {
         try deleteStatement.execute(arguments: [old.id])
         let changes = StationDiff.changesJSON(old: old, new: nil) ?? "{}"
-        try historyInsert.execute(arguments: [old.id, changedAt, actor, "delete", changes])
+        try historyInsert.add([.text(old.id), .text(changedAt), .text(actor), .text("delete"), .text(changes)])
         deleted += 1
     }
 }

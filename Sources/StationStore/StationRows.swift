@@ -6,7 +6,8 @@ import StationCore
 enum StationRows {
     static let columns = "id, name, lon, lat, address, district, grade, organization, host_type, opening_hours, amenities, phone, status, rating, last_inspected"
 
-    static let insertSQL = "INSERT INTO stations (\(columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    /// The start of a (multi-row) INSERT; ``BatchInserter`` appends the placeholders.
+    static let insertPrefix = "INSERT INTO stations (\(columns)) VALUES "
 
     static let updateSQL = """
         UPDATE stations SET name = ?2, lon = ?3, lat = ?4, address = ?5, district = ?6, grade = ?7,
@@ -22,6 +23,16 @@ enum StationRows {
             s.id, s.name, s.lon, s.lat, s.address, s.district, s.grade.rawValue, s.organization,
             s.hostType.rawValue, s.openingHours, Int64(s.amenities.bits), s.phone, s.status.rawValue,
             s.rating, s.lastInspected,
+        ]
+    }
+
+    /// The same values for ``SQLiteBinder`` (the import's fast path).
+    static func values(_ s: Station) -> [SQLiteBinder.Value] {
+        [
+            .text(s.id), .text(s.name), .real(s.lon), .real(s.lat), .text(s.address), .text(s.district),
+            .text(s.grade.rawValue), .text(s.organization), .text(s.hostType.rawValue), .text(s.openingHours),
+            .integer(Int64(s.amenities.bits)), .text(s.phone), .text(s.status.rawValue), .integer(s.rating.map(Int64.init)),
+            .text(s.lastInspected),
         ]
     }
 

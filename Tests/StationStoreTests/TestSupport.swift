@@ -36,7 +36,7 @@ extension StationDatabase {
     func dump() throws -> String {
         try writer.read { db in
             var out = ""
-            for table in ["districts", "stations", "station_history", "api_keys"] {
+            for table in ["districts", "district_outlines", "stations", "station_history", "api_keys"] {
                 for row in try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY rowid") {
                     out += "\(table): \(row.description)\n"
                 }

@@ -4,7 +4,11 @@ import StationCore
 enum HoursCheck {
     /// Nil when `text` parses, else the parser's reason with its character position.
     static func problem(_ text: String) -> String? {
-        // TODO: wire to OpeningHours.parse when StationCore/Hours lands.
-        text.isEmpty ? "opening_hours is empty" : nil
+        do {
+            _ = try OpeningHours.parse(text)
+            return nil
+        } catch {
+            return "invalid opening hours '\(text)': at character \(error.position): \(error.reason)"
+        }
     }
 }

@@ -95,6 +95,7 @@ extension StationDatabase {
                     try ledger.remove(old)
                 }
             }
+            try ledger.finish()
             return ImportSummary(
                 read: stations.count, inserted: ledger.inserted, updated: ledger.updated,
                 unchanged: ledger.unchanged, deleted: ledger.deleted)

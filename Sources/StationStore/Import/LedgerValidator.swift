@@ -12,6 +12,7 @@ struct LedgerValidator {
     let districts: DistrictMap
     /// Opening-hours texts already checked, with the reason when invalid (nil: valid).
     private var hoursChecked: [String: String?] = [:]
+    private var districtsMatched: [String: String?] = [:]
 
     init(crs: CoordinateSystem, districts: DistrictMap) {
         self.crs = crs
@@ -37,8 +38,8 @@ struct LedgerValidator {
 
         var district: String?
         if let text = r[.district] {
-            if let d = districts.district(matching: text) {
-                district = d.adcode
+            if let d = districtMatching(text) {
+                district = d
             } else {
                 fail(.district, "unknown district '\(text)'; expected an adcode 110101-110119, a Chinese name or pinyin")
             }
@@ -172,6 +173,15 @@ struct LedgerValidator {
     private func label(_ adcode: String) -> String {
         guard let d = districts.districts.first(where: { $0.adcode == adcode }) else { return adcode }
         return "\(adcode) \(d.name)"
+    }
+
+    /// The adcode a district cell names, cached per distinct text (name matching folds case
+    /// and suffixes, too slow to repeat for every row).
+    private mutating func districtMatching(_ text: String) -> String? {
+        if let known = districtsMatched[text] { return known }
+        let adcode = districts.district(matching: text)?.adcode
+        districtsMatched[text] = .some(adcode)
+        return adcode
     }
 
     /// The reason `text` is not valid opening hours, nil when it is; cached per distinct text.

@@ -4,6 +4,7 @@ import StationCore
 /// English raw values in any case and the Chinese words a ledger commonly uses.
 enum LedgerVocabulary {
     static func grade(_ text: String) -> Grade? {
+        if let g = Grade(rawValue: text) { return g }
         var t = text.uppercased()
         for suffix in ["级", "类", " GRADE"] where t.hasSuffix(suffix) { t.removeLast(suffix.count) }
         if let g = Grade(rawValue: t) { return g }
@@ -11,16 +12,19 @@ enum LedgerVocabulary {
     }
 
     static func hostType(_ text: String) -> HostType? {
+        if let h = HostType(rawValue: text) { return h }
         if let h = HostType(rawValue: text.lowercased().replacingSpaces()) { return h }
         return hostTypeWords[text]
     }
 
     static func status(_ text: String) -> StationStatus? {
+        if let s = StationStatus(rawValue: text) { return s }
         if let s = StationStatus(rawValue: text.lowercased()) { return s }
         return statusWords[text]
     }
 
     static func amenity(_ text: String) -> Amenity? {
+        if let a = Amenity(rawValue: text) { return a }  // the common case, no folding needed
         let folded = text.lowercased().replacingSpaces()
         if let a = Amenity(rawValue: folded) { return a }
         if folded == "wi_fi" { return .wifi }
@@ -30,7 +34,11 @@ enum LedgerVocabulary {
     /// Splits an amenities cell: `;` is the ledger's separator; the full-width `；` and the
     /// enumeration comma `、` of Chinese spreadsheets are accepted too.
     static func amenityNames(_ cell: String) -> [String] {
-        cell.split(whereSeparator: { $0 == ";" || $0 == "；" || $0 == "、" })
+        // Fast path for plain ASCII lists (`toilet;wifi`): split the bytes, no grapheme work.
+        if cell.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x20 && $0 != 0x09 }) {
+            return cell.utf8.split(separator: UInt8(ascii: ";")).map { String(decoding: $0, as: UTF8.self) }
+        }
+        return cell.split(whereSeparator: { $0 == ";" || $0 == "；" || $0 == "、" })
             .map { $0.trimmingWhitespace() }
             .filter { !$0.isEmpty }
     }
