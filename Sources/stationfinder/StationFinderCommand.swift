@@ -16,5 +16,6 @@ struct StationFinderCommand: AsyncParsableCommand {
         GapsCommand.self,
         ProfileCommand.self,
         ExportCommand.self,
+        HoursCommand.self,
     ]
 }
