@@ -12,6 +12,11 @@ struct StationFinderCommand: AsyncParsableCommand {
     /// Every subcommand, in the order `--help` lists them. Add a new command's type here.
     static let allSubcommands: [any ParsableCommand.Type] = [
         CRSCommand.self,
+        SetupCommand.self,
+        ImportCommand.self,
+        ValidateCommand.self,
+        StationsCommand.self,
+        KeysCommand.self,
         CoverageCommand.self,
         GapsCommand.self,
         ProfileCommand.self,

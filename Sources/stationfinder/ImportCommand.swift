@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import StationCore
+import StationStore
+
+/// `stationfinder import`: loads ledger files into the database, all or nothing.
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import station ledgers (CSV or GeoJSON) into the database, all or nothing.",
+        discussion: """
+            Without --replace, stations are inserted or updated by id; with --replace the files \
+            become the whole ledger and stations missing from them are deleted. Any invalid row \
+            fails the whole import, lists every problem (file, line, column, reason) and leaves \
+            the database unchanged. Every change is kept in the station history.
+            """
+    )
+
+    @Argument(help: "Ledger files: .csv (English or Chinese header) or .geojson (Points).")
+    var files: [String]
+
+    @Option(help: "Coordinate system of the files: wgs84, gcj02 (Amap, Tencent) or bd09 (Baidu).")
+    var crs: CoordinateSystem = .wgs84
+
+    @Flag(help: "Replace the whole ledger with these files (stations not in them are deleted).")
+    var replace = false
+
+    @Option(help: "Name recorded in the history (default: the OS user).")
+    var actor: String?
+
+    @OptionGroup var database: DatabaseOptions
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("give at least one ledger file") }
+        if let actor, actor.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--actor must not be empty")
+        }
+    }
+
+    func run() throws {
+        let db = try LedgerCLI.open(database)
+        let urls = files.map { URL(fileURLWithPath: $0) }
+        let summary = try LedgerCLI.reportingFailures {
+            try db.importLedger(files: urls, crs: crs, replace: replace, actor: actor ?? DefaultActor.name)
+        }
+        print("imported into \(database.path): \(summary)")
+    }
+}
