@@ -21,7 +21,7 @@ struct GeoJSONWriter {
     /// Adds a Polygon/MultiPolygon feature after rounding, validating (GEOSMakeValid when needed) and
     /// orienting the rings. Empty input becomes an empty MultiPolygon.
     mutating func addPolygons(_ polygons: [GeoPolygon], properties: [(String, PropertyValue)]) throws {
-        let cleaned = try validPolygons(polygons.map(Self.rounded))
+        let cleaned = try validPolygons(Self.tidy(polygons))
         let oriented = cleaned.map(Self.oriented)
         for polygon in oriented { for p in polygon.exterior { extend(p) } }
         let body = oriented.map(polygonCoordinates).joined(separator: ",")
@@ -73,6 +73,24 @@ struct GeoJSONWriter {
         GeoPolygon(exterior: polygon.exterior.map(rounded), holes: polygon.holes.map { $0.map(rounded) })
     }
 
+    /// Rounds to 7 decimals, drops repeated points, and drops rings (and polygons) that collapse
+    /// to nothing at that precision (slivers of a few square centimetres).
+    static func tidy(_ polygons: [GeoPolygon]) -> [GeoPolygon] {
+        func ring(_ points: [LonLat]) -> [LonLat]? {
+            var out: [LonLat] = []
+            out.reserveCapacity(points.count)
+            for p in points.map(rounded) where out.last != p { out.append(p) }
+            if let f = out.first, out.last != f { out.append(f) }
+            guard out.count >= 4 else { return nil }
+            let area = PlanarPolygon.signedArea(out.map { PlanarPoint(x: $0.lon, y: $0.lat) })
+            return area == 0 ? nil : out
+        }
+        return polygons.compactMap { polygon in
+            guard let exterior = ring(polygon.exterior) else { return nil }
+            return GeoPolygon(exterior: exterior, holes: polygon.holes.compactMap(ring))
+        }
+    }
+
     /// Rings in GeoJSON orientation: exterior counter-clockwise, holes clockwise (signed area in lon/lat).
     static func oriented(_ polygon: GeoPolygon) -> GeoPolygon {
         func signed(_ ring: [LonLat]) -> Double { PlanarPolygon.signedArea(ring.map { PlanarPoint(x: $0.lon, y: $0.lat) }) }
@@ -94,10 +112,10 @@ struct GeoJSONWriter {
         let multi = try Geometry.multiPolygon(parts, in: context)
         if try multi.isValid() { return polygons }
         // Repair, then round the new vertices; GEOS's output is checked once more.
-        let fixed = try multi.makeValid().polygons().map { p in
-            Self.rounded(GeoPolygon(exterior: p.exterior.map { LonLat(lon: $0.x, lat: $0.y) },
-                                    holes: p.holes.map { $0.map { LonLat(lon: $0.x, lat: $0.y) } }))
-        }
+        let fixed = Self.tidy(try multi.makeValid().polygons().map { p in
+            GeoPolygon(exterior: p.exterior.map { LonLat(lon: $0.x, lat: $0.y) },
+                       holes: p.holes.map { $0.map { LonLat(lon: $0.x, lat: $0.y) } })
+        })
         return fixed
     }
 }
