@@ -88,7 +88,7 @@ import Testing
 
     @Test func badHours() throws {
         let report = try failure("bad-hours.csv")
-        #expect(report.contains("bad-hours.csv, line 2, column 10 (opening_hours): "))
+        #expect(report.contains("bad-hours.csv, line 2, column 10 (opening_hours): invalid opening hours 'Mo-Fr 25:00-26:00': at character 7: "))
     }
 
     @Test func reportIsCapped() throws {

@@ -65,6 +65,15 @@ import Testing
         #expect(abs(g.lon - 116.377817) < 1e-5 && abs(g.lat - 39.911954) < 1e-5)
     }
 
+    @Test func validateWritesNothing() throws {
+        let db = try Fixture.database()
+        let before = try db.dump()
+        let stations = try db.checkLedger(files: [Fixture.url("good.csv"), Fixture.url("good.geojson")], crs: .wgs84)
+        #expect(stations.map(\.id) == ["S001", "S002", "S003", "S004", "J001", "J002"])
+        #expect(try db.dump() == before)
+        #expect(throws: StoreError.unknownDistrict("Atlantis")) { try db.stations(district: "Atlantis") }
+    }
+
     @Test func noDistrictsLoaded() throws {
         let db = try StationDatabase.inMemory()
         #expect(Fixture.importFailure(db, ["good.csv"]) == "no districts loaded: run `stationfinder setup`")

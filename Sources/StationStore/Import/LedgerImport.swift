@@ -11,7 +11,9 @@ extension StationDatabase {
     /// - Parameters:
     ///   - crs: the system the files' coordinates are in; stored coordinates are WGS-84.
     ///   - replace: true to make the files the whole ledger (stations not in them are deleted);
-    ///     false to insert or update by id.
+    ///     false to insert or update by id. A row is the whole station: a column that is
+    ///     empty or absent from the file clears that field of the stored station (the ledger
+    ///     row is the record of truth; partial patches are not a ledger operation).
     ///   - actor: who is importing, recorded in the history.
     public func importLedger(files: [URL], crs: CoordinateSystem, replace: Bool, actor: String) throws -> ImportSummary {
         let stations = try checkLedger(files: files, crs: crs)
