@@ -82,8 +82,12 @@ struct GeoJSONWriter {
             for p in points.map(rounded) where out.last != p { out.append(p) }
             if let f = out.first, out.last != f { out.append(f) }
             guard out.count >= 4 else { return nil }
-            let area = PlanarPolygon.signedArea(out.map { PlanarPoint(x: $0.lon, y: $0.lat) })
-            return area == 0 ? nil : out
+            // Degenerate when every point lies on one line (a bow-tie has zero signed area but is not).
+            let o = out[0]
+            let spans = out.dropFirst().contains { p in
+                (out[1].lon - o.lon) * (p.lat - o.lat) - (out[1].lat - o.lat) * (p.lon - o.lon) != 0
+            }
+            return spans ? out : nil
         }
         return polygons.compactMap { polygon in
             guard let exterior = ring(polygon.exterior) else { return nil }
