@@ -93,7 +93,12 @@ struct LedgerWriter {
 
     /// Writes `station` given its stored version `old` (nil: new).
     mutating func put(_ station: Station, old: Station?) throws {
-        guard let changes = StationDiff.changesJSON(old: old, new: station) else {
+        try put(station, old: old, changes: StationDiff.changesJSON(old: old, new: station))
+    }
+
+    /// Writes `station` with its history JSON already computed (nil: unchanged).
+    mutating func put(_ station: Station, old: Station?, changes: String?) throws {
+        guard let changes else {
             unchanged += 1
             return
         }

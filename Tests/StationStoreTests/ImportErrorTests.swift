@@ -94,13 +94,16 @@ import Testing
     @Test func reportIsCapped() throws {
         let db = try Fixture.database()
         var csv = "id,name,lon,lat,grade,opening_hours\n"
-        for i in 0..<120 { csv += "R\(i),Bad,116.2,39.7,Q,24/7\n" }
+        // 5,000 rows: validated in parallel chunks; the report still lists lines in file order.
+        for i in 0..<5_000 { csv += i % 2 == 0 ? "R\(i),Bad,116.2,39.7,Q,24/7\n" : "R\(i),Good,116.2,39.7,A,24/7\n" }
         do {
             _ = try db.importLedger(data: Data(csv.utf8), format: .csv, sourceName: "many.csv", crs: .wgs84, replace: false, actor: "t")
             Issue.record("import should fail")
         } catch let error as LedgerImportError {
-            #expect(error.issues.count == LedgerImportError.limit && error.totalCount == 120)
-            #expect(error.description.hasSuffix("... and 70 more problems (first 50 shown)\n120 problems found; nothing was imported"))
+            #expect(error.issues.count == LedgerImportError.limit && error.totalCount == 2_500)
+            #expect(error.issues.map(\.location) == (0..<50).map { .line(2 + 2 * $0) })
+            #expect(error.description.hasSuffix("... and 2450 more problems (first 50 shown)\n2500 problems found; nothing was imported"))
         }
+        #expect(try db.stationCount() == 0)
     }
 }

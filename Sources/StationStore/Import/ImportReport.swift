@@ -81,6 +81,13 @@ struct IssueCollector {
         if issues.count < LedgerImportError.limit { issues.append(issue) }
     }
 
+    /// Appends already-ordered issues, of which `total` were found in all (this collector's
+    /// own included).
+    mutating func absorb(_ more: [ImportIssue], total: Int) {
+        for issue in more where issues.count < LedgerImportError.limit { issues.append(issue) }
+        count = max(total, issues.count)
+    }
+
     var isEmpty: Bool { count == 0 }
 
     func error() -> LedgerImportError { LedgerImportError(issues: issues, totalCount: count) }

@@ -48,9 +48,7 @@ extension StationDatabase {
     func checkLedger(inputs: [(name: String, bytes: [UInt8], format: LedgerFormat?)], crs: CoordinateSystem) throws -> [Station] {
         let map = try districtMap()
         var issues = IssueCollector()
-        var validator = LedgerValidator(crs: crs, districts: map)
-        var stations: [Station] = []
-        var firstSeen: [String: ImportIssue] = [:]
+        var records: [LedgerRecord] = []
         for input in inputs {
             let text: ArraySlice<UInt8>
             do {
@@ -60,24 +58,36 @@ extension StationDatabase {
                 continue
             }
             let format = input.format ?? LedgerFormat.guess(name: input.name, bytes: text)
-            let records = format == .csv
+            records += format == .csv
                 ? CSVLedgerReader.records(text, file: input.name, issues: &issues)
                 : GeoJSONLedgerReader.records(text, file: input.name, issues: &issues)
-            stations.reserveCapacity(stations.count + records.count)
-            for record in records {
-                if let id = record[.id] {
-                    if let first = firstSeen[id] {
-                        let place = [first.file, first.location.description].filter { !$0.isEmpty }.joined(separator: ", ")
-                        issues.add(record.issue(.id, "duplicate id '\(id)' (first at \(place))"))
-                        continue
-                    }
-                    firstSeen[id] = record.issue(.id, "")
-                }
-                if let s = validator.station(record, issues: &issues) { stations.append(s) }
+        }
+
+        // Duplicate ids across all files, in reading order.
+        var firstSeen: [String: ImportIssue] = [:]
+        var recordIssues: [(index: Int, issue: ImportIssue)] = []
+        var skip = [Bool](repeating: false, count: records.count)
+        for (i, record) in records.enumerated() {
+            guard let id = record[.id] else { continue }
+            if let first = firstSeen[id] {
+                let place = [first.file, first.location.description].filter { !$0.isEmpty }.joined(separator: ", ")
+                recordIssues.append((i, record.issue(.id, "duplicate id '\(id)' (first at \(place))")))
+                skip[i] = true
+            } else {
+                firstSeen[id] = record.issue(.id, "")
             }
         }
+        var total = issues.count + recordIssues.count
+
+        let checked = ParallelValidation.run(records: records, skip: skip, crs: crs, districts: map)
+        for chunk in checked {
+            recordIssues += chunk.issues
+            total += chunk.issueCount
+        }
+        recordIssues.sort { $0.index < $1.index }  // stable for equal indices: sort is stable in Swift 5+
+        issues.absorb(recordIssues.map(\.issue), total: total)
         guard issues.isEmpty else { throw issues.error() }
-        return stations
+        return checked.flatMap(\.stations)
     }
 
     /// Writes validated stations in one transaction, with a history row per real change.
@@ -88,8 +98,13 @@ extension StationDatabase {
                 for s in try Self.fetchStations(db, sql: StationRows.selectSQL) { existing[s.id] = s }
             }
             var ledger = try LedgerWriter(db: db, actor: actor)
-            for s in stations {
-                try ledger.put(s, old: existing[s.id])
+            // The history JSON of every row is built on all cores first; SQLite writes alone.
+            let stored = existing
+            let changes = ParallelChunks.map(count: stations.count) { range in
+                range.map { StationDiff.changesJSON(old: stored[stations[$0].id], new: stations[$0]) }
+            }.flatMap { $0 }
+            for (s, change) in zip(stations, changes) {
+                try ledger.put(s, old: existing[s.id], changes: change)
             }
             if replace {
                 let kept = Set(stations.map(\.id))

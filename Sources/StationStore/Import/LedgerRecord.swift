@@ -1,5 +1,5 @@
 /// One station as read from a file, before validation: text per field and where it came from.
-struct LedgerRecord {
+struct LedgerRecord: Sendable {
     var file: String
     var location: LedgerLocation
     /// Trimmed text by ``LedgerField`` raw value; nil when absent or empty.
@@ -18,7 +18,7 @@ struct LedgerRecord {
 }
 
 /// How one file names its columns: the header text and 1-based position of each field.
-struct LedgerColumns {
+struct LedgerColumns: Sendable {
     var names: [String?] = Array(repeating: nil, count: LedgerField.allCases.count)
     var numbers: [Int?] = Array(repeating: nil, count: LedgerField.allCases.count)
 }
