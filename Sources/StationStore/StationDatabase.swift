@@ -29,11 +29,6 @@ public final class StationDatabase: Sendable {
         config.foreignKeysEnabled = true
         // Another process (the server) may hold the file briefly; wait rather than fail.
         config.busyMode = .timeout(5)
-        // An import writes ~100 MB of pages in one transaction; a 64 MB page cache keeps
-        // SQLite from spilling to the WAL in the middle of it (the default is 2 MB).
-        config.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA cache_size = -65536")
-        }
         return config
     }
 }
