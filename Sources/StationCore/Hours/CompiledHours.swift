@@ -82,8 +82,27 @@ public final class CompiledHours: Sendable {
             for d in (spanStart - 8)..<(spanStart - 1) { outside[CivilDate.weekday(dayNumber: d)] = id(d) }
             var inside: [UInt16] = []
             if let span = calendar.coveredSpan {
-                inside.reserveCapacity(span.count + 1)
-                for d in span.lowerBound...(span.upperBound + 1) { inside.append(id(d)) }
+                // Walk the span with the flags array and a running weekday; consecutive days with
+                // the same key reuse the last answer without a table lookup.
+                let flags = calendar.flags
+                let count = flags.count + 1
+                inside = [UInt16](repeating: 0, count: count)
+                var weekday = CivilDate.weekday(dayNumber: span.lowerBound)
+                var previousClass = Self.dayClass(weekday: (weekday + 6) % 7, flags: 0, usesHolidays: usesHolidays)
+                var lastKey = -1
+                var lastID: UInt16 = 0
+                for k in 0..<count {
+                    let f = k < flags.count ? flags[k] : 0
+                    let currentClass = Self.dayClass(weekday: weekday, flags: f, usesHolidays: usesHolidays)
+                    let key = usesPrevious ? currentClass * 42 + previousClass : currentClass
+                    if key != lastKey {
+                        lastKey = key
+                        lastID = id(span.lowerBound + k)
+                    }
+                    inside[k] = lastID
+                    previousClass = currentClass
+                    weekday = weekday == 6 ? 0 : weekday + 1
+                }
             }
             spanFirstDay = spanStart
             spanIDs = inside
@@ -117,6 +136,12 @@ public final class CompiledHours: Sendable {
             return CivilDate.weekday(dayNumber: d) * 6 + holiday * 2 + Int((f >> 2) & 1)
         }
         return usesPrevious ? dayClass(day) * 42 + dayClass(day - 1) : dayClass(day)
+    }
+
+    @inline(__always)
+    static func dayClass(weekday: Int, flags f: UInt8, usesHolidays: Bool) -> Int {
+        let holiday = usesHolidays ? (f & 1 == 0 ? 2 : Int((f >> 1) & 1)) : 0
+        return weekday * 6 + holiday * 2 + Int((f >> 2) & 1)
     }
 
     /// Distinct schedules flattened into three arrays.

@@ -84,7 +84,8 @@ extension HoursParser {
 
     /// `Su[2]` after a month name.
     mutating func parseNthWeekdayAnchor(month: Int) throws(OpeningHoursError) -> DateAnchor {
-        guard let t = peek(), let wd = HoursVocabulary.weekday(t.text) else { throw fail("expected a weekday") }
+        guard let t = peek(), t.weekday >= 0 else { throw fail("expected a weekday") }
+        let wd = t.weekday
         i += 1
         guard peek()?.isSymbol("[") == true else { throw fail("a weekday in a date needs a number in brackets, like Su[2] or Su[-1]") }
         i += 1
@@ -103,7 +104,8 @@ extension HoursParser {
         if peek()?.isWord("easter") == true {
             i += 1
             anchor = .easter
-        } else if let t = peek(), t.kind == .word, let m = HoursVocabulary.month(t.text) {
+        } else if let t = peek(), t.month > 0 {
+            let m = t.month
             guard let n = peek(1) else { return nil }
             if isDayNumber(1) {
                 i += 1
@@ -135,13 +137,13 @@ extension HoursParser {
                 i += 1
             }
             let startPosition = here
-            if let t = peek(), t.kind == .word, let m = HoursVocabulary.month(t.text),
+            if let t = peek(), t.month > 0, case let m = t.month,
                peek(1).map({ !isDayNumber(1) && !(isWeekday($0) && peek(2)?.isSymbol("[") == true) }) ?? true {
                 // A month or month range.
                 i += 1
                 if peek()?.isSymbol(".") == true, peek()?.spaced == false { i += 1 }
                 var last = m
-                if peek()?.isSymbol("-") == true, let n = peek(1), n.kind == .word, let m2 = HoursVocabulary.month(n.text),
+                if peek()?.isSymbol("-") == true, let n = peek(1), n.month > 0, case let m2 = n.month,
                    !isDayNumber(2) {
                     i += 2
                     if peek()?.isSymbol(".") == true, peek()?.spaced == false { i += 1 }

@@ -11,11 +11,13 @@ extension HoursParser {
             } else if HoursVocabulary.isWeekend(t.text) {
                 i += 1
                 items.append(.weekdays(from: 5, to: 6, nth: [], offsetDays: 0))
-            } else if let first = HoursVocabulary.weekday(t.text) {
+            } else if t.weekday >= 0 {
+                let first = t.weekday
                 i += 1
                 skipAbbreviationDot()
                 var last = first
-                if peek()?.isSymbol("-") == true, let n = peek(1), n.kind == .word, let wd = HoursVocabulary.weekday(n.text) {
+                if peek()?.isSymbol("-") == true, let n = peek(1), n.weekday >= 0 {
+                    let wd = n.weekday
                     i += 2
                     skipAbbreviationDot()
                     last = wd

@@ -32,11 +32,10 @@ struct HoursParser {
         }
     }
 
-    func isMonth(_ t: HoursToken?) -> Bool { t?.kind == .word && HoursVocabulary.month(t!.text) != nil }
-    func isWeekday(_ t: HoursToken?) -> Bool { t?.kind == .word && HoursVocabulary.weekday(t!.text) != nil }
+    func isMonth(_ t: HoursToken?) -> Bool { (t?.month ?? -1) > 0 }
+    func isWeekday(_ t: HoursToken?) -> Bool { (t?.weekday ?? -1) >= 0 }
     func isDayWord(_ t: HoursToken?) -> Bool {
-        guard let t, t.kind == .word else { return false }
-        return HoursVocabulary.weekday(t.text) != nil || t.text == "ph" || t.text == "sh" || HoursVocabulary.isWeekend(t.text)
+        t?.isDayKeyword ?? false
     }
     func isYear(_ k: Int) -> Bool {
         guard let t = peek(k), t.kind == .number, t.digits == 4 else { return false }
@@ -141,7 +140,7 @@ struct HoursParser {
                 }
             case .word:
                 let w = t.text
-                if HoursVocabulary.month(w) != nil || w == "easter" {
+                if t.month > 0 || w == "easter" {
                     rule.wide.append(.dates(try parseDateList()))
                 } else if w == "week" {
                     rule.wide.append(.weeks(try parseWeekList()))
@@ -182,7 +181,7 @@ struct HoursParser {
     /// Unquoted words after a state keyword (`open on appointment`) kept as the comment.
     mutating func takeUnquotedComment() -> String? {
         var words: [String] = []
-        while let t = peek(), t.kind == .word, HoursVocabulary.month(t.text) == nil, !isDayWord(t),
+        while let t = peek(), t.kind == .word, t.month < 0, !isDayWord(t),
               HoursVocabulary.state(t.text) == nil, HoursVocabulary.event(t.text) == nil, t.text != "week",
               t.text != "easter", !HoursVocabulary.isConjunction(t.text) {
             words.append(t.text)
