@@ -70,36 +70,33 @@ public final class CompiledHours: Sendable {
             var keys = [Int32](repeating: -1, count: 42 * 42)
             let usesPrevious = keyUsesPreviousDay
             let usesHolidays = keyUsesHolidays
-            func id(_ d: Int) -> UInt16 {
-                let key = Self.key(day: d, calendar: calendar, usesPrevious: usesPrevious, usesHolidays: usesHolidays)
-                if keys[key] < 0 { keys[key] = Int32(table.add(evaluator.schedule(dayNumber: d, calendar: calendar))) }
-                return UInt16(truncatingIfNeeded: keys[key])
-            }
             // Outside the calendar's span a day's schedule depends on its weekday only; inside,
             // each day (and the one after the span, whose previous day is covered) is looked up.
             let spanStart = calendar.coveredSpan?.lowerBound ?? 0
             var outside = [UInt16](repeating: 0, count: 7)
-            for d in (spanStart - 8)..<(spanStart - 1) { outside[CivilDate.weekday(dayNumber: d)] = id(d) }
+            for d in (spanStart - 8)..<(spanStart - 1) {
+                let key = Self.key(day: d, calendar: calendar, usesPrevious: usesPrevious, usesHolidays: usesHolidays)
+                if keys[key] < 0 { keys[key] = Int32(table.add(evaluator.schedule(dayNumber: d, calendar: calendar))) }
+                outside[CivilDate.weekday(dayNumber: d)] = UInt16(truncatingIfNeeded: keys[key])
+            }
             var inside: [UInt16] = []
             if let span = calendar.coveredSpan {
-                // Walk the span with the flags array and a running weekday; consecutive days with
-                // the same key reuse the last answer without a table lookup.
+                // Walk the span with the flags array and a running weekday.
                 let flags = calendar.flags
                 let count = flags.count + 1
                 inside = [UInt16](repeating: 0, count: count)
                 var weekday = CivilDate.weekday(dayNumber: span.lowerBound)
                 var previousClass = Self.dayClass(weekday: (weekday + 6) % 7, flags: 0, usesHolidays: usesHolidays)
-                var lastKey = -1
-                var lastID: UInt16 = 0
                 for k in 0..<count {
                     let f = k < flags.count ? flags[k] : 0
                     let currentClass = Self.dayClass(weekday: weekday, flags: f, usesHolidays: usesHolidays)
                     let key = usesPrevious ? currentClass * 42 + previousClass : currentClass
-                    if key != lastKey {
-                        lastKey = key
-                        lastID = id(span.lowerBound + k)
+                    var id = keys[key]
+                    if id < 0 {
+                        id = Int32(table.add(evaluator.schedule(dayNumber: span.lowerBound + k, calendar: calendar)))
+                        keys[key] = id
                     }
-                    inside[k] = lastID
+                    inside[k] = UInt16(truncatingIfNeeded: id)
                     previousClass = currentClass
                     weekday = weekday == 6 ? 0 : weekday + 1
                 }
