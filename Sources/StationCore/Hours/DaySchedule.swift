@@ -9,6 +9,8 @@ struct DaySchedule: Hashable, Sendable {
     init(all state: UInt8) {
         starts = [0]
         states = [state]
+        starts.reserveCapacity(8)
+        states.reserveCapacity(8)
     }
 
     init(minutes: [UInt8]) {

@@ -47,8 +47,11 @@ struct HoursEvaluator: Sendable {
         for rule in rules {
             let fallback = rule.join == .fallback
             if matches(rule, today, context) {
-                if rule.join == .normal, rule.state != StateCode.closed {
-                    m = DaySchedule(all: StateCode.closed)
+                if rule.join == .normal, rule.state != StateCode.closed, m.starts.count > 1 || m.states[0] != StateCode.closed {
+                    m.starts.removeAll(keepingCapacity: true)
+                    m.states.removeAll(keepingCapacity: true)
+                    m.starts.append(0)
+                    m.states.append(StateCode.closed)
                 }
                 if rule.spans.isEmpty && !rule.hasTimes {
                     m.fill(0, 24 * 60, rule.state, onlyClosed: fallback)
