@@ -1,2 +1,120 @@
-// Placeholder until the NearestBench benchmark is written; replace this file.
-print("NearestBench: not written yet")
+// NearestBench: the nearest-open-station query on synthetic Beijing ledgers.
+// Run: swift run -c release --package-path Benchmarks NearestBench
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import StationCore
+
+func nowNanoseconds() -> UInt64 {
+    var ts = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &ts)
+    return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
+}
+
+/// Median and 99th percentile of per-call times in microseconds.
+func summary(_ ns: [UInt64]) -> (median: Double, p99: Double) {
+    let s = ns.sorted()
+    return (Double(s[s.count / 2]) / 1000, Double(s[min(s.count - 1, s.count * 99 / 100)]) / 1000)
+}
+
+func fmt(_ x: Double, _ digits: Int = 2) -> String {
+    var p = 1.0
+    for _ in 0..<digits { p *= 10 }
+    let v = (x * p).rounded() / p
+    return "\(v)"
+}
+
+/// Times `queries` one by one (after one warm-up pass) and returns per-query nanoseconds.
+func timeQueries(_ catalog: StationCatalog, _ queries: [NearestQuery]) -> (ns: [UInt64], found: Int) {
+    var found = 0
+    for q in queries.prefix(2000) { found &+= ((try? catalog.nearest(q))?.results.count ?? 0) }
+    found = 0
+    var ns: [UInt64] = []
+    ns.reserveCapacity(queries.count)
+    for q in queries {
+        let t0 = nowNanoseconds()
+        let a = try? catalog.nearest(q)
+        let t1 = nowNanoseconds()
+        found &+= a?.results.count ?? 0
+        ns.append(t1 - t0)
+    }
+    return (ns, found)
+}
+
+/// Weekday and weekend times spread over a week of March 2026, Beijing time.
+func queryTimes(_ rng: inout SplitMix64, count: Int) -> [Int64] {
+    let monday = HoursTimeZone.shanghai.epochSeconds(LocalDateTime(iso: "2026-03-09T00:00")!)
+    return (0..<count).map { _ in monday + Int64(rng.next() % (7 * 86_400)) }
+}
+
+func run(stationCount: Int, queryCount: Int) {
+    print("== \(stationCount) stations over Beijing's bbox (115.4-117.5 E, 39.4-41.1 N), \(queryCount) queries")
+    let stations = makeStations(count: stationCount, seed: 2026)
+    let t0 = nowNanoseconds()
+    let catalog = StationCatalog(stations: stations)
+    let t1 = nowNanoseconds()
+    let entries = (0..<min(stations.count, 1_000_000)).map { i in
+        IndexEntry(
+            lonLat: stations[i].location,
+            attributes: StationAttributes(organizationID: 0, hoursID: 0, amenityBits: 0, gradeBit: 1), source: UInt32(i))
+    }
+    let t2 = nowNanoseconds()
+    let bare = StationIndex(entries: entries)
+    let t3 = nowNanoseconds()
+    print("catalog build (hours compile + index): \(fmt(Double(t1 - t0) / 1e6, 1)) ms;"
+        + " index build alone: \(fmt(Double(t3 - t2) / 1e6, 1)) ms; distinct schedules: \(catalog.distinctHoursCount)")
+    let perStation = Double(catalog.indexMemoryBytes) / Double(catalog.indexedCount)
+    print("index memory: \(catalog.indexMemoryBytes) bytes for \(catalog.indexedCount) active stations = \(fmt(perStation)) B/station")
+    _ = bare.count
+
+    var rng = SplitMix64(seed: 7)
+    let times = queryTimes(&rng, count: queryCount)
+    func queries(_ make: (LonLat, Int64) -> NearestQuery) -> [NearestQuery] {
+        var r = SplitMix64(seed: 11)
+        return times.map { make(BeijingBox.point(&r), $0) }
+    }
+    let cases: [(String, [NearestQuery])] = [
+        ("k=5, open on arrival (walk, 10 min), toilet", queries { p, t in
+            NearestQuery(point: p, atEpochSeconds: t, requiredAmenities: AmenitySet([.toilet])) }),
+        ("k=5, open now, toilet", queries { p, t in
+            NearestQuery(point: p, atEpochSeconds: t, requiredAmenities: AmenitySet([.toilet]), openPolicy: .now) }),
+        ("k=5, open on arrival, ebike_charging (30%), grade A/B", queries { p, t in
+            NearestQuery(point: p, atEpochSeconds: t, requiredAmenities: AmenitySet([.ebike_charging]), grades: [.A, .B]) }),
+        ("k=5, open on arrival, no amenity filter", queries { p, t in NearestQuery(point: p, atEpochSeconds: t) }),
+    ]
+    for (name, qs) in cases {
+        let (ns, found) = timeQueries(catalog, qs)
+        let s = summary(ns)
+        print("\(name): median \(fmt(s.median)) us, p99 \(fmt(s.p99)) us, mean results \(fmt(Double(found) / Double(qs.count)))")
+    }
+    // The bare index without filters, for comparison with general-purpose kd-trees.
+    struct NoFilter: NearestFilter {
+        func admits(_ a: StationAttributes) -> Bool { true }
+        func accepts(source: Int, attributes: StationAttributes, distanceMetres: Double) -> Bool { true }
+        func precedes(source a: Int, source b: Int) -> Bool { a < b }
+    }
+    var r = SplitMix64(seed: 11)
+    let points = (0..<queryCount).map { _ in BeijingBox.point(&r) }
+    var ns: [UInt64] = []
+    var sink = 0
+    for p in points.prefix(2000) { sink &+= bare.nearest(to: p, limit: 5, filter: NoFilter()).count }
+    for p in points {
+        let t0 = nowNanoseconds()
+        let hits = bare.nearest(to: p, limit: 5, filter: NoFilter())
+        let t1 = nowNanoseconds()
+        sink &+= hits.count
+        ns.append(t1 - t0)
+    }
+    let s = summary(ns)
+    print("bare index, k=5 unfiltered (no hours, no result records): median \(fmt(s.median)) us, p99 \(fmt(s.p99)) us (\(sink))")
+}
+
+let args = CommandLine.arguments
+if args.count > 1, let n = Int(args[1]) {
+    run(stationCount: n, queryCount: 20_000)
+} else {
+    run(stationCount: 10_000, queryCount: 50_000)
+    run(stationCount: 1_000_000, queryCount: 50_000)
+}

@@ -26,60 +26,80 @@ public struct IndexEntry: Sendable {
 public struct StationIndex: Sendable {
     /// A leaf holds at most `nodeSize + 1` stations.
     public let nodeSize: Int
-    @usableFromInline let points: [IndexedPoint]
-    @usableFromInline let lonLats: [LonLat]
-    @usableFromInline let sources: [UInt32]
+    let storage: IndexStorage
     /// Bounding box of all stored vectors.
-    @usableFromInline let rootMin: SIMD3<Float>
-    @usableFromInline let rootMax: SIMD3<Float>
+    let rootMin: SIMD3<Float>
+    let rootMax: SIMD3<Float>
 
     /// Builds the tree. `nodeSize` is clamped to 4...1024; 16-64 suits nearest-neighbour search.
     public init(entries: [IndexEntry], nodeSize: Int = 24) {
         let leafSize = min(1024, max(4, nodeSize))
         self.nodeSize = leafSize
-        var items = [BuildItem]()
-        items.reserveCapacity(entries.count)
+        let n = entries.count
+        let items = UnsafeMutableBufferPointer<BuildItem>.allocate(capacity: n)
+        defer { items.deallocate() }
         var lo = SIMD3<Float>(repeating: .infinity)
         var hi = SIMD3<Float>(repeating: -.infinity)
-        for (i, e) in entries.enumerated() {
-            let v = UnitSphere.vector(e.lonLat)
-            let f = SIMD3<Float>(Float(v.x), Float(v.y), Float(v.z))
-            lo = pointwiseMin(lo, f)
-            hi = pointwiseMax(hi, f)
-            items.append(BuildItem(
-                point: IndexedPoint(x: f.x, y: f.y, z: f.z, attributes: e.attributes, splitAxis: 0),
-                position: UInt32(truncatingIfNeeded: i)))
+        entries.withUnsafeBufferPointer { es in
+            for i in 0..<n {
+                let v = UnitSphere.vector(es[i].lonLat)
+                let f = SIMD3<Float>(Float(v.x), Float(v.y), Float(v.z))
+                lo = pointwiseMin(lo, f)
+                hi = pointwiseMax(hi, f)
+                (items.baseAddress! + i).initialize(to: BuildItem(
+                    point: IndexedPoint(x: f.x, y: f.y, z: f.z, attributes: es[i].attributes, splitAxis: 0),
+                    position: UInt32(truncatingIfNeeded: i)))
+            }
         }
         rootMin = lo
         rootMax = hi
-        items.withUnsafeMutableBufferPointer { buf in
-            KDTreeBuilder.build(buf, nodeSize: leafSize)
+        KDTreeBuilder.build(items, nodeSize: leafSize)
+        let storage = IndexStorage(count: n)
+        entries.withUnsafeBufferPointer { es in
+            for i in 0..<n {
+                let e = es[Int(items[i].position)]
+                (storage.points + i).initialize(to: items[i].point)
+                (storage.lonLats + i).initialize(to: e.lonLat)
+                (storage.sources + i).initialize(to: e.source)
+            }
         }
-        var pts = [IndexedPoint]()
-        var lls = [LonLat]()
-        var srcs = [UInt32]()
-        pts.reserveCapacity(items.count)
-        lls.reserveCapacity(items.count)
-        srcs.reserveCapacity(items.count)
-        for item in items {
-            let e = entries[Int(item.position)]
-            pts.append(item.point)
-            lls.append(e.lonLat)
-            srcs.append(e.source)
-        }
-        points = pts
-        lonLats = lls
-        sources = srcs
+        self.storage = storage
     }
 
     /// The number of stations indexed.
-    public var count: Int { points.count }
+    public var count: Int { storage.count }
 
-    /// Bytes held by the index's arrays (from their capacities, not counting the array headers).
+    /// Bytes held by the index's arrays (exact allocation sizes, not counting object headers).
     public var memoryBytes: Int {
-        points.capacity * MemoryLayout<IndexedPoint>.stride
-            + lonLats.capacity * MemoryLayout<LonLat>.stride
-            + sources.capacity * MemoryLayout<UInt32>.stride
+        storage.count * (MemoryLayout<IndexedPoint>.stride + MemoryLayout<LonLat>.stride + MemoryLayout<UInt32>.stride)
+    }
+}
+
+/// The index's three flat arrays, allocated once and never written after the build.
+///
+/// Raw buffers rather than `Array`s so the search loop reads them with no bounds checks, no
+/// closures and no exclusivity bookkeeping. `@unchecked Sendable` is sound because nothing mutates the
+/// memory after `init` returns, and `deinit` runs only when no reader holds the storage any more.
+final class IndexStorage: @unchecked Sendable {
+    let count: Int
+    let points: UnsafeMutablePointer<IndexedPoint>
+    let lonLats: UnsafeMutablePointer<LonLat>
+    let sources: UnsafeMutablePointer<UInt32>
+
+    init(count: Int) {
+        self.count = count
+        points = .allocate(capacity: max(1, count))
+        lonLats = .allocate(capacity: max(1, count))
+        sources = .allocate(capacity: max(1, count))
+    }
+
+    deinit {
+        points.deinitialize(count: count)
+        lonLats.deinitialize(count: count)
+        sources.deinitialize(count: count)
+        points.deallocate()
+        lonLats.deallocate()
+        sources.deallocate()
     }
 }
 

@@ -47,8 +47,17 @@ public struct NearestAnswer: Sendable {
     /// distance), those that satisfy the open policy within ``StationCatalog/alternativesHorizonSeconds``,
     /// sorted by opening time, then distance, then id; at most `limit` of them.
     public var alternatives: [NearestAlternative]
-    /// One sentence for a person: how many were found, or why none and what opens next.
-    public var message: String
+    /// When ``results`` is empty: how many stations within reach pass every filter but opening hours
+    /// (the pool the alternatives come from); 0 otherwise.
+    public var candidatesIgnoringHours: Int
     /// The zone used to print times (Asia/Shanghai by default).
     public var timeZone: HoursTimeZone
+
+    /// One sentence for a person: how many were found, or why none and what opens next.
+    /// (Composed on demand, so queries that never print it do not pay for it.)
+    public var message: String {
+        results.isEmpty
+            ? NearestMessage.none(answer: self, matchingIgnoringHours: candidatesIgnoringHours)
+            : NearestMessage.found(answer: self)
+    }
 }

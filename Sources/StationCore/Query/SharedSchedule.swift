@@ -2,27 +2,28 @@
 /// nearest search needs to ask it cheaply.
 ///
 /// Why the extra flag: ``CompiledHours/nextChange(afterEpochSeconds:)`` proves that a schedule never
-/// changes (24/7, off) by searching its whole horizon, tens of microseconds each time, and
-/// ``CompiledHours/isOpenThroughout(fromEpochSeconds:seconds:)`` relies on it. A schedule that is constant
-/// over the compiled window is detected once here, so queries inside the window skip that search.
+/// changes (24/7, off) by walking day after day to the end of its horizon (microseconds to tens of
+/// microseconds), and ``CompiledHours/isOpenThroughout(fromEpochSeconds:seconds:)`` relies on it. A schedule
+/// that is constant over a window around the catalog's build time is detected once here, so queries in
+/// that window skip the walk.
 struct SharedSchedule: Sendable {
     let hours: CompiledHours
-    /// True when the state never changes from the window's start (epoch seconds below) to the end of the
-    /// schedule's search horizon (``OpeningHours/searchHorizonDays`` days later).
+    /// True when the state never changes from ``windowStart`` on (``CompiledHours/nextChange(afterEpochSeconds:)``
+    /// from there finds nothing).
     let isConstantInWindow: Bool
-    /// The compiled window in epoch seconds, `[windowStart, windowEnd)`.
+    /// The window in epoch seconds, `[windowStart, windowEnd)`: 400 days before to 800 days after the
+    /// reference time. Inside it, "constant" answers exactly as the compiled schedule would, except for a
+    /// change more than ``OpeningHours/searchHorizonDays`` days after the window start, which is ignored.
     let windowStart: Int64
     let windowEnd: Int64
 
-    init(_ hours: CompiledHours) {
+    init(_ hours: CompiledHours, referenceEpochSeconds now: Int64) {
         self.hours = hours
-        let zone = hours.timeZone
-        windowStart = zone.epochSeconds(LocalDateTime(dayNumber: hours.firstDay, minuteOfDay: 0))
-        windowEnd = zone.epochSeconds(LocalDateTime(dayNumber: hours.firstDay + hours.dayCount, minuteOfDay: 0))
-        // More than one distinct day in the window means it changes; one distinct day may still change daily,
-        // which nextChange finds within a day -- the slow full search only runs for truly constant ones.
-        isConstantInWindow = hours.dayCount > 0 && hours.distinctSchedules == 1
-            && hours.nextChange(afterEpochSeconds: windowStart) == nil
+        windowStart = now - 400 * 86_400
+        windowEnd = now + 800 * 86_400
+        // More than one distinct day schedule means the state changes somewhere; a single one may still change
+        // daily, which nextChange finds within a day -- the long walk only happens for truly constant ones.
+        isConstantInWindow = hours.distinctSchedules <= 1 && hours.nextChange(afterEpochSeconds: windowStart) == nil
     }
 
     @inline(__always)

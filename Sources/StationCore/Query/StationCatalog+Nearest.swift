@@ -64,19 +64,17 @@ extension StationCatalog {
         let hits = impossible ? [] : index.nearest(to: point, limit: query.limit, maxDistanceMetres: maxD, filter: filter)
         let results = hits.map { result(for: $0, point: point, query: query) }
         var answer = NearestAnswer(
-            query: query, pointWGS84: point, results: results, alternatives: [], message: "", timeZone: timeZone)
+            query: query, pointWGS84: point, results: results, alternatives: [], candidatesIgnoringHours: 0,
+            timeZone: timeZone)
         if results.isEmpty {
-            var loose = filter
-            loose = CatalogFilter(
+            let loose = CatalogFilter(
                 requiredAmenityBits: filter.requiredAmenityBits, gradeMask: gradeMask, memberOrganizationID: member,
                 policy: nil, atEpochSeconds: query.atEpochSeconds, minOpenSeconds: filter.minOpenSeconds,
                 mode: query.mode, hours: hoursTable, stations: stations)
             let pool = impossible ? [] : index.nearest(
                 to: point, limit: Self.alternativesPoolSize(limit: query.limit), maxDistanceMetres: maxD, filter: loose)
             answer.alternatives = alternatives(from: pool, point: point, query: query)
-            answer.message = NearestMessage.none(answer: answer, matchingIgnoringHours: pool.count)
-        } else {
-            answer.message = NearestMessage.found(answer: answer)
+            answer.candidatesIgnoringHours = pool.count
         }
         return answer
     }

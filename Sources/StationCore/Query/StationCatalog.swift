@@ -1,3 +1,5 @@
+import Foundation
+
 /// An immutable snapshot of the ledger for answering nearest-station queries: the stations, their
 /// compiled opening hours (one per distinct expression, shared) and a spatial index over the active ones.
 ///
@@ -22,6 +24,7 @@ public final class StationCatalog: Sendable {
     static let unknownExpression = "24/7 unknown"
 
     public init(stations: [Station], calendar: HolidayCalendar = .china, timeZone: HoursTimeZone = .shanghai) {
+        let now = Int64(Date().timeIntervalSince1970)
         self.stations = stations
         self.calendar = calendar
         self.timeZone = timeZone
@@ -43,7 +46,7 @@ public final class StationCatalog: Sendable {
                 do {
                     let parsed = try OpeningHours.parse(s.openingHours)
                     hoursID = UInt32(table.count)
-                    table.append(SharedSchedule(CompiledHours(parsed, calendar: calendar, timeZone: timeZone)))
+                    table.append(SharedSchedule(CompiledHours(parsed, calendar: calendar, timeZone: timeZone), referenceEpochSeconds: now))
                 } catch {
                     errors[s.openingHours] = error
                     if let u = unknownID {
@@ -51,7 +54,7 @@ public final class StationCatalog: Sendable {
                     } else {
                         hoursID = UInt32(table.count)
                         unknownID = hoursID
-                        table.append(SharedSchedule(Self.compiledUnknown(calendar: calendar, timeZone: timeZone)))
+                        table.append(SharedSchedule(Self.compiledUnknown(calendar: calendar, timeZone: timeZone), referenceEpochSeconds: now))
                     }
                 }
                 byExpression[s.openingHours] = hoursID
