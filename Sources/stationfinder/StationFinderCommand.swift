@@ -22,5 +22,6 @@ struct StationFinderCommand: AsyncParsableCommand {
         ProfileCommand.self,
         ExportCommand.self,
         HoursCommand.self,
+        ServeCommand.self,
     ]
 }

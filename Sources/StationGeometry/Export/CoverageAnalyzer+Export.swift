@@ -61,29 +61,13 @@ extension CoverageAnalyzer {
                 ("kind", .string("uncovered")), ("district", .string(c.district)), ("radius_m", radius),
                 ("uncovered_km2", .number(layer.uncoveredKm2, decimals: 4)),
             ])
-            for cell in layer.cells {
-                try writer.addPolygons(cell.outline, properties: [
-                    ("kind", .string("underserved_cell")), ("district", .string(cell.district)), ("rank", .integer(cell.rank)),
-                    ("distance_m", cell.distanceM.map { .number($0, decimals: 1) } ?? .null),
-                    ("demand", .number(cell.demand, decimals: 6)),
-                    ("uncovered_fraction", .number(cell.uncoveredFraction, decimals: 4)),
-                    ("score", .number(cell.score, decimals: 6)),
-                    ("cell_area_km2", .number(cell.cellAreaKm2, decimals: 6)),
-                ])
-            }
+            for cell in layer.cells { try writer.addGapCell(cell) }
         }
         let selected = Set(shapes.map(\.name.adcode))
         let byID = Dictionary(stations.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         for station in ledger where selected.contains(station.district) {
             guard let coverageStation = byID[station.id], options.coverage.isEligible(coverageStation) else { continue }
-            var properties: [(String, PropertyValue)] = [
-                ("kind", .string("station")), ("id", .string(station.id)), ("name", .string(station.name)),
-                ("district", .string(station.district)), ("grade", .string(station.grade.rawValue)),
-                ("opening_hours", .string(station.openingHours)),
-                ("amenities", .strings(station.amenities.map(\.rawValue))),
-            ]
-            if !station.grade.isPublic { properties.append(("organization", station.organization.map { .string($0) } ?? .null)) }
-            writer.addPoint(station.location, properties: properties)
+            writer.addStation(station)
         }
         return writer.text()
     }
@@ -97,18 +81,7 @@ extension CoverageAnalyzer {
 
     /// Writes one district's ranked cells as a GeoJSON FeatureCollection (atomically).
     public func writeGapCells(to url: URL, of shape: DistrictShape, options: GapOptions) throws {
-        let gaps = try gaps(in: shape, options: options)
-        var writer = GeoJSONWriter()
-        for cell in gaps.cells {
-            try writer.addPolygons(cell.outline, properties: [
-                ("kind", .string("underserved_cell")), ("district", .string(cell.district)), ("rank", .integer(cell.rank)),
-                ("distance_m", cell.distanceM.map { .number($0, decimals: 1) } ?? .null),
-                ("demand", .number(cell.demand, decimals: 6)),
-                ("uncovered_fraction", .number(cell.uncoveredFraction, decimals: 4)),
-                ("score", .number(cell.score, decimals: 6)),
-                ("cell_area_km2", .number(cell.cellAreaKm2, decimals: 6)),
-            ])
-        }
-        try AtomicFile.write(Data(writer.text().utf8), to: url)
+        let text = try LedgerGeoJSON.gapCells(try gaps(in: shape, options: options))
+        try AtomicFile.write(Data(text.utf8), to: url)
     }
 }

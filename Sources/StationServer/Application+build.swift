@@ -1,0 +1,47 @@
+import Hummingbird
+import Logging
+import StationCore
+import StationGeometry
+import StationStore
+
+/// Builds the whole application: the same one `stationfinder serve` runs and the tests call.
+public func buildApplication(_ arguments: some AppArguments) async throws -> some ApplicationProtocol {
+    var logger = Logger(label: "stationfinder")
+    logger.logLevel = arguments.logLevel
+    let database = try arguments.databasePath.map { try StationDatabase(path: $0) } ?? StationDatabase.inMemory()
+    let services = try AppServices(database: database)
+    logger.info("ledger loaded", metadata: [
+        "stations_indexed": "\(services.ledger.snapshot.catalog.indexedCount)",
+        "districts": "\(services.ledger.districtMap.districts.count)",
+    ])
+    let router = buildRouter(services)
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(arguments.hostname, port: arguments.port), serverName: "stationfinder"),
+        logger: logger
+    )
+}
+
+/// Everything the routes share: the ledger (store + live snapshot) and the metrics.
+public struct AppServices: Sendable {
+    public let ledger: LedgerService
+    public let metrics: RouteMetrics
+
+    public init(database: StationDatabase) throws {
+        ledger = try LedgerService(database: database)
+        metrics = RouteMetrics()
+    }
+}
+
+/// The router with every route and middleware; see `openapi.yaml` for the contract.
+public func buildRouter(_ services: AppServices) -> Router<StationRequestContext> {
+    let router = Router(context: StationRequestContext.self)
+    router.add(middleware: ErrorShapeMiddleware())
+    router.add(middleware: RouteMetricsMiddleware(metrics: services.metrics))
+    router.add(middleware: APIKeyMiddleware(database: services.ledger.database))
+    SystemController(ledger: services.ledger, metrics: services.metrics).addRoutes(to: router)
+    StationsController(ledger: services.ledger).addRoutes(to: router)
+    CoverageController(ledger: services.ledger).addRoutes(to: router)
+    HoursController().addRoutes(to: router)
+    return router
+}

@@ -1,0 +1,55 @@
+import Foundation
+import Hummingbird
+import StationCore
+
+/// `GET /v1/hours/check`: evaluates an opening_hours expression, as `stationfinder hours` does.
+struct HoursController: Sendable {
+    func addRoutes(to router: Router<StationRequestContext>) {
+        router.get("/v1/hours/check", use: check)
+    }
+
+    struct Answer: ResponseEncodable {
+        var expr: String
+        var at: String
+        var state: String
+        var next_change: String?
+        var warning: String?
+    }
+
+    @Sendable func check(_ request: Request, context: StationRequestContext) async throws -> Answer {
+        let query = QueryReader(request)
+        let expr = try query.required("expr")
+        let at = try query.localTime("at")
+        let hours: OpeningHours
+        do {
+            hours = try OpeningHours.parse(expr)
+        } catch {
+            throw APIError.invalid("expr", "invalid opening_hours: \(error.description)")
+        }
+        var warning: String?
+        if hours.usesPublicHolidays && !HolidayCalendar.china.covers(year: at.year) {
+            warning = "the holiday calendar does not cover \(at.year); PH rules evaluate to unknown"
+        }
+        return Answer(
+            expr: expr, at: at.isoString, state: hours.state(at: at).rawValue,
+            next_change: hours.nextChange(after: at)?.isoString, warning: warning)
+    }
+}
+
+extension QueryReader {
+    /// A local Asia/Shanghai time (`YYYY-MM-DDTHH:MM`, or with an offset); now when absent.
+    func localTime(_ name: String) throws -> LocalDateTime {
+        guard let text = string(name) else {
+            return HoursTimeZone.shanghai.local(epochSeconds: Int64(Date().timeIntervalSince1970))
+        }
+        guard let value = LocalDateTime(iso: text) else {
+            throw APIError.invalid(name, "'\(name)' must be a local time YYYY-MM-DDTHH:MM (Asia/Shanghai), got '\(text)'")
+        }
+        return value
+    }
+
+    /// The same time as epoch seconds.
+    func epochSeconds(_ name: String) throws -> Int64 {
+        HoursTimeZone.shanghai.epochSeconds(try localTime(name))
+    }
+}

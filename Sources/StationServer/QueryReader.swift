@@ -1,0 +1,91 @@
+import Hummingbird
+import StationCore
+
+/// Typed access to a request's query parameters, each failure a 400 naming the parameter.
+struct QueryReader {
+    let parameters: Parameters
+
+    init(_ request: Request) {
+        parameters = request.uri.queryParameters
+    }
+
+    /// The raw text of a parameter, nil when absent or empty.
+    func string(_ name: String) -> String? {
+        guard let value = parameters[name[...]], !value.isEmpty else { return nil }
+        return String(value)
+    }
+
+    func required(_ name: String) throws -> String {
+        guard let value = string(name) else { throw APIError.invalid(name, "missing required parameter '\(name)'") }
+        return value
+    }
+
+    func double(_ name: String) throws -> Double? {
+        guard let text = string(name) else { return nil }
+        guard let value = Double(text), value.isFinite else {
+            throw APIError.invalid(name, "'\(name)' must be a finite number, got '\(text)'")
+        }
+        return value
+    }
+
+    func requiredDouble(_ name: String) throws -> Double {
+        guard let value = try double(name) else { throw APIError.invalid(name, "missing required parameter '\(name)'") }
+        return value
+    }
+
+    func int(_ name: String) throws -> Int? {
+        guard let text = string(name) else { return nil }
+        guard let value = Int(text) else { throw APIError.invalid(name, "'\(name)' must be a whole number, got '\(text)'") }
+        return value
+    }
+
+    func bool(_ name: String) throws -> Bool {
+        guard let text = string(name)?.lowercased() else { return false }
+        switch text {
+        case "true", "1", "yes": return true
+        case "false", "0", "no": return false
+        default: throw APIError.invalid(name, "'\(name)' must be true or false, got '\(text)'")
+        }
+    }
+
+    /// A comma-separated list (empty items dropped).
+    func list(_ name: String) -> [String] {
+        guard let text = string(name) else { return [] }
+        return text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// A value of a string enum, with the valid choices in the error.
+    func choice<T: RawRepresentable & CaseIterable>(_ name: String, as type: T.Type) throws -> T?
+    where T.RawValue == String {
+        guard let text = string(name) else { return nil }
+        guard let value = T(rawValue: text) else {
+            let valid = T.allCases.map(\.rawValue).joined(separator: ", ")
+            throw APIError.invalid(name, "unknown \(name) '\(text)'; expected one of: \(valid)")
+        }
+        return value
+    }
+
+    func amenities(_ name: String = "amenities") throws -> AmenitySet {
+        var set = AmenitySet()
+        for item in list(name) {
+            guard let amenity = Amenity(rawValue: item) else {
+                throw APIError.invalid(name, "unknown amenity '\(item)'; known: \(Amenity.vocabularyList)")
+            }
+            set.insert(amenity)
+        }
+        return set
+    }
+
+    func grades(_ name: String = "grades") throws -> Set<Grade> {
+        var set = Set<Grade>()
+        for item in list(name) {
+            guard let grade = Grade(rawValue: item.uppercased()) else {
+                throw APIError.invalid(name, "unknown grade '\(item)'; expected A, B or C")
+            }
+            set.insert(grade)
+        }
+        return set
+    }
+}
+
+import Foundation

@@ -1,2 +1,0 @@
-/// The HTTP API over the ledger, nearest, coverage and hours.
-public enum StationServerModule {}

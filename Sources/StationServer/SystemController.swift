@@ -1,0 +1,59 @@
+import Foundation
+import Hummingbird
+
+/// `/healthz`, `/metrics` and `/openapi.yaml`: the routes operators and tools call.
+struct SystemController: Sendable {
+    let ledger: LedgerService
+    let metrics: RouteMetrics
+
+    func addRoutes(to router: Router<StationRequestContext>) {
+        router.get("/healthz", use: health)
+        router.get("/metrics", use: renderMetrics)
+        router.get("/openapi.yaml", use: openAPI)
+    }
+
+    struct Health: ResponseEncodable {
+        var status: String
+        var stations_indexed: Int
+    }
+
+    @Sendable func health(_ request: Request, context: StationRequestContext) async throws -> Health {
+        Health(status: "ok", stations_indexed: ledger.snapshot.catalog.indexedCount)
+    }
+
+    @Sendable func renderMetrics(_ request: Request, context: StationRequestContext) async throws -> Response {
+        metrics.stationsIndexed.set(Int64(ledger.snapshot.catalog.indexedCount))
+        return Response.text(metrics.render(), contentType: "text/plain; version=0.0.4; charset=utf-8")
+    }
+
+    @Sendable func openAPI(_ request: Request, context: StationRequestContext) async throws -> Response {
+        Response.text(OpenAPIDocument.yaml, contentType: "application/yaml; charset=utf-8")
+    }
+}
+
+/// The OpenAPI 3.1 description of every route, bundled as a resource.
+public enum OpenAPIDocument {
+    public static let yaml: String = {
+        guard let url = Bundle.module.url(forResource: "openapi", withExtension: "yaml", subdirectory: "Resources")
+            ?? Bundle.module.url(forResource: "openapi", withExtension: "yaml"),
+            let text = try? String(contentsOf: url, encoding: .utf8)
+        else { return "openapi: 3.1.0\ninfo: {title: StationFinder API, version: unknown}\npaths: {}\n" }
+        return text
+    }()
+}
+
+extension Response {
+    /// A 200 response with a text body.
+    static func text(_ body: String, contentType: String, status: HTTPResponse.Status = .ok) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = contentType
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
+    }
+
+    /// A JSON response from raw bytes (already encoded).
+    static func json(_ data: Data, contentType: String = "application/json; charset=utf-8", status: HTTPResponse.Status = .ok) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = contentType
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Load test of the HTTP API on loopback (issue 6): /healthz, then /v1/stations/nearest, each with
+# wrk for DURATION seconds (default 30) on 2 threads and 64 connections, against a release build
+# serving the bundled sample ledger. Prints both request rates, their ratio and the latencies.
+# Needs: wrk (apt-get install wrk). Usage: scripts/bench_http.sh [DURATION]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+duration="${1:-30}"
+port="${PORT:-18080}"
+command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install -y wrk" >&2; exit 1; }
+swift build -c release --product stationfinder >/dev/null
+bin="$(swift build -c release --show-bin-path)/stationfinder"
+db="$(mktemp -d)/bench.db"
+"$bin" setup --geodata geodata --sample --db "$db" >/dev/null
+"$bin" serve --host 127.0.0.1 --port "$port" --db "$db" --log-level warning &
+server=$!
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
+for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
+
+run() { wrk -t2 -c64 -d"${duration}s" --latency "$@"; }
+echo "== /healthz"; health=$(run "http://127.0.0.1:$port/healthz"); echo "$health"
+echo "== /v1/stations/nearest"; nearest=$(run -s scripts/wrk/nearest.lua "http://127.0.0.1:$port"); echo "$nearest"
+rps() { awk '/Requests\/sec/ {print $2}' <<<"$1"; }
+errors() { awk '/Non-2xx|Socket errors/ {print}' <<<"$1"; }
+h=$(rps "$health"); n=$(rps "$nearest")
+echo "healthz_rps=$h nearest_rps=$n ratio=$(awk -v a="$n" -v b="$h" 'BEGIN {printf "%.2f", a / b}')"
+echo "nearest p99: $(awk '/ 99%/ {print $2}' <<<"$nearest")"
+echo "errors: $(errors "$nearest")"
