@@ -70,15 +70,9 @@ public final class CompiledHours: Sendable {
             var keys = [Int32](repeating: -1, count: 42 * 42)
             let usesPrevious = keyUsesPreviousDay
             let usesHolidays = keyUsesHolidays
-            // Outside the calendar's span a day's schedule depends on its weekday only; inside,
-            // each day (and the one after the span, whose previous day is covered) is looked up.
+            // Inside the calendar's span each day (and the one after it, whose previous day is
+            // covered) is looked up; outside it a day's schedule depends on its weekday only.
             let spanStart = calendar.coveredSpan?.lowerBound ?? 0
-            var outside = [UInt16](repeating: 0, count: 7)
-            for d in (spanStart - 8)..<(spanStart - 1) {
-                let key = Self.key(day: d, calendar: calendar, usesPrevious: usesPrevious, usesHolidays: usesHolidays)
-                if keys[key] < 0 { keys[key] = Int32(table.add(evaluator.schedule(dayNumber: d, calendar: calendar))) }
-                outside[CivilDate.weekday(dayNumber: d)] = UInt16(truncatingIfNeeded: keys[key])
-            }
             var inside: [UInt16] = []
             if let span = calendar.coveredSpan {
                 // Walk the span with the flags array and a running weekday.
@@ -91,15 +85,18 @@ public final class CompiledHours: Sendable {
                     let f = k < flags.count ? flags[k] : 0
                     let currentClass = Self.dayClass(weekday: weekday, flags: f, usesHolidays: usesHolidays)
                     let key = usesPrevious ? currentClass * 42 + previousClass : currentClass
-                    var id = keys[key]
-                    if id < 0 {
-                        id = Int32(table.add(evaluator.schedule(dayNumber: span.lowerBound + k, calendar: calendar)))
-                        keys[key] = id
-                    }
+                    let id = keys[key] >= 0 ? keys[key]
+                        : Self.resolve(key, day: span.lowerBound + k, keys: &keys, table: &table, evaluator: evaluator, calendar: calendar)
                     inside[k] = UInt16(truncatingIfNeeded: id)
                     previousClass = currentClass
                     weekday = weekday == 6 ? 0 : weekday + 1
                 }
+            }
+            var outside = [UInt16](repeating: 0, count: 7)
+            for d in (spanStart - 8)..<(spanStart - 1) {
+                let key = Self.key(day: d, calendar: calendar, usesPrevious: usesPrevious, usesHolidays: usesHolidays)
+                outside[CivilDate.weekday(dayNumber: d)] = UInt16(truncatingIfNeeded: Self.resolve(
+                    key, day: d, keys: &keys, table: &table, evaluator: evaluator, calendar: calendar))
             }
             spanFirstDay = spanStart
             spanIDs = inside
@@ -135,6 +132,24 @@ public final class CompiledHours: Sendable {
         return usesPrevious ? dayClass(day) * 42 + dayClass(day - 1) : dayClass(day)
     }
 
+    /// The schedule id of a day key not seen yet: painted from a real day with that key, or, without
+    /// night spill, a day whose holiday status is unknown is the merge of the same day as holiday and not.
+    static func resolve(_ key: Int, day d: Int, keys: inout [Int32], table: inout ScheduleTable,
+                        evaluator: HoursEvaluator, calendar: HolidayCalendar) -> Int32 {
+        if keys[key] >= 0 { return keys[key] }
+        var id: Int32 = -1
+        if !evaluator.usesPreviousDay, evaluator.usesPublicHolidays, key < 42, (key % 6) / 2 == 2 {
+            let asWorking = keys[key - 4]
+            let asHoliday = keys[key - 2]
+            if asWorking >= 0, asHoliday >= 0 {
+                id = Int32(table.add(table.schedules[Int(asWorking)].merged(with: table.schedules[Int(asHoliday)])))
+            }
+        }
+        if id < 0 { id = Int32(table.add(evaluator.schedule(dayNumber: d, calendar: calendar))) }
+        keys[key] = id
+        return id
+    }
+
     @inline(__always)
     static func dayClass(weekday: Int, flags f: UInt8, usesHolidays: Bool) -> Int {
         let holiday = usesHolidays ? (f & 1 == 0 ? 2 : Int((f >> 1) & 1)) : 0
@@ -144,6 +159,7 @@ public final class CompiledHours: Sendable {
     /// Distinct schedules flattened into three arrays.
     struct ScheduleTable {
         var ids: [DaySchedule: Int] = [:]
+        var schedules: [DaySchedule] = []
         var segmentStart: [Int32] = [0]
         var segmentMinute: [UInt16] = []
         var segmentState: [UInt8] = []
@@ -152,6 +168,7 @@ public final class CompiledHours: Sendable {
             if let id = ids[s] { return id }
             let id = segmentStart.count - 1
             ids[s] = id
+            schedules.append(s)
             segmentMinute.append(contentsOf: s.starts)
             segmentState.append(contentsOf: s.states)
             segmentStart.append(Int32(segmentMinute.count))

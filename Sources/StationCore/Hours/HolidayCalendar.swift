@@ -29,16 +29,36 @@ public struct HolidayYear: Sendable, Codable, Hashable {
 /// - `SH` (school holidays): there is no school-holiday data, so `SH` matches every day, as the
 ///   reference implementation does without a location.
 public struct HolidayCalendar: Sendable {
+    /// All data in one immutable object, so copying a calendar costs a single reference count.
+    final class Storage: Sendable {
+        let years: [HolidayYear]
+        let coveredYears: [Int]
+        /// Day numbers (days since 1970-01-01) of holidays and make-up working days, ascending.
+        let holidayDays: [Int]
+        let workdayDays: [Int]
+        /// Per-day flags from Jan 1 of the first covered year to Dec 31 of the last (bit 0: covered,
+        /// bit 1: holiday, bit 2: make-up working day), for O(1) lookups.
+        let flagsFirstDay: Int
+        let flags: [UInt8]
+
+        init(years: [HolidayYear], coveredYears: [Int], holidayDays: [Int], workdayDays: [Int], flagsFirstDay: Int, flags: [UInt8]) {
+            self.years = years
+            self.coveredYears = coveredYears
+            self.holidayDays = holidayDays
+            self.workdayDays = workdayDays
+            self.flagsFirstDay = flagsFirstDay
+            self.flags = flags
+        }
+    }
+    let storage: Storage
+
     /// Covered years, ascending.
-    public let years: [HolidayYear]
-    let coveredYears: [Int]
-    /// Day numbers (days since 1970-01-01) of holidays and make-up working days, ascending.
-    let holidayDays: [Int]
-    let workdayDays: [Int]
-    /// Per-day flags from Jan 1 of the first covered year to Dec 31 of the last (bit 0: covered,
-    /// bit 1: holiday, bit 2: make-up working day), for O(1) lookups.
-    let flagsFirstDay: Int
-    let flags: [UInt8]
+    public var years: [HolidayYear] { storage.years }
+    var coveredYears: [Int] { storage.coveredYears }
+    var holidayDays: [Int] { storage.holidayDays }
+    var workdayDays: [Int] { storage.workdayDays }
+    var flagsFirstDay: Int { storage.flagsFirstDay }
+    var flags: [UInt8] { storage.flags }
 
     /// China (mainland): State Council notices for 2025 and 2026.
     public static let china = HolidayCalendar(years: HolidayCalendar.chinaYears)
@@ -50,34 +70,32 @@ public struct HolidayCalendar: Sendable {
     /// (use ``validate(_:)`` on data read from files first).
     public init(years: [HolidayYear]) {
         let sorted = years.sorted { $0.year < $1.year }
-        self.years = sorted
-        coveredYears = sorted.map(\.year)
-        holidayDays = sorted.flatMap { $0.holidays.compactMap(HolidayCalendar.dayNumber) }.sorted()
-        workdayDays = sorted.flatMap { $0.workdays.compactMap(HolidayCalendar.dayNumber) }.sorted()
-        guard let first = sorted.first?.year, let last = sorted.last?.year else {
-            flagsFirstDay = 0
-            flags = []
-            return
+        let holidayDays = sorted.flatMap { $0.holidays.compactMap(HolidayCalendar.dayNumber) }.sorted()
+        let workdayDays = sorted.flatMap { $0.workdays.compactMap(HolidayCalendar.dayNumber) }.sorted()
+        var start = 0
+        var f: [UInt8] = []
+        if let first = sorted.first?.year, let last = sorted.last?.year {
+            start = CivilDate.dayNumber(year: first, month: 1, day: 1)
+            let end = CivilDate.dayNumber(year: last + 1, month: 1, day: 1)
+            f = [UInt8](repeating: 0, count: end - start)
+            for y in sorted {
+                let a = CivilDate.dayNumber(year: y.year, month: 1, day: 1) - start
+                let b = CivilDate.dayNumber(year: y.year + 1, month: 1, day: 1) - start
+                for k in a..<b { f[k] |= 1 }
+            }
+            for d in holidayDays where d >= start && d < end { f[d - start] |= 2 }
+            for d in workdayDays where d >= start && d < end { f[d - start] |= 4 }
         }
-        let start = CivilDate.dayNumber(year: first, month: 1, day: 1)
-        let end = CivilDate.dayNumber(year: last + 1, month: 1, day: 1)
-        var f = [UInt8](repeating: 0, count: end - start)
-        for y in sorted {
-            let a = CivilDate.dayNumber(year: y.year, month: 1, day: 1) - start
-            let b = CivilDate.dayNumber(year: y.year + 1, month: 1, day: 1) - start
-            for k in a..<b { f[k] |= 1 }
-        }
-        for d in holidayDays where d >= start && d < end { f[d - start] |= 2 }
-        for d in workdayDays where d >= start && d < end { f[d - start] |= 4 }
-        flagsFirstDay = start
-        flags = f
+        storage = Storage(years: sorted, coveredYears: sorted.map(\.year), holidayDays: holidayDays,
+                          workdayDays: workdayDays, flagsFirstDay: start, flags: f)
     }
 
     /// Flags of a day: bit 0 covered, bit 1 holiday, bit 2 make-up working day (0: not covered).
     @inline(__always)
     func dayFlags(_ dayNumber: Int) -> UInt8 {
-        let k = dayNumber - flagsFirstDay
-        return k >= 0 && k < flags.count ? flags[k] : 0
+        let s = storage
+        let k = dayNumber - s.flagsFirstDay
+        return k >= 0 && k < s.flags.count ? s.flags[k] : 0
     }
 
     /// First and last day number (inclusive) the flags table spans; nil for an empty calendar.
