@@ -23,5 +23,6 @@ struct StationFinderCommand: AsyncParsableCommand {
         ExportCommand.self,
         HoursCommand.self,
         ServeCommand.self,
+        NearestCommand.self,
     ]
 }

@@ -1,0 +1,129 @@
+import ArgumentParser
+import Foundation
+import StationCore
+import StationStore
+
+/// `stationfinder nearest`: the nearest stations open now or on arrival, with the amenities asked for.
+struct NearestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "nearest",
+        abstract: "Find the nearest stations that are open (now or on arrival) and have what you need.",
+        discussion: """
+            Travel: walk 4.5 km/h, ebike 15 km/h, car 25 km/h, on the straight line x 1.3 (detour factor).
+            Times are Beijing wall-clock (Asia/Shanghai, +08:00), written YYYY-MM-DDTHH:MM.
+            """
+    )
+
+    @Option(help: "Longitude of the worker, degrees.") var lon: Double
+    @Option(help: "Latitude of the worker, degrees.") var lat: Double
+    @Option(help: "System of --lon/--lat: wgs84, gcj02 or bd09.") var crs: CoordinateSystem = .wgs84
+    @Option(help: "Query time, YYYY-MM-DDTHH:MM in Beijing time (or with +08:00/Z), or 'now'.") var at: String = "now"
+    @Option(help: "How many stations, 1-100.") var limit: Int = 5
+    @Option(name: .customLong("max-distance"), help: "Only stations within this many metres.") var maxDistance: Double?
+    @Option(name: .customLong("amenity"), help: "Required amenity (repeatable): \(Amenity.vocabularyList).")
+    var amenities: [String] = []
+    @Option(name: .customLong("grade"), help: "Acceptable grade (repeatable): A, B or C; default all.")
+    var grades: [String] = []
+    @Option(help: "Your organization: grade C stations of it become visible.") var member: String?
+    @Option(help: "walk, ebike or car.") var mode: String = "walk"
+    @Option(help: "now (open at the query time) or arrival (open on arrival and for --min-open-minutes).")
+    var open: String = "arrival"
+    @Option(name: .customLong("min-open-minutes"), help: "With --open arrival: minutes the station must stay open.")
+    var minOpenMinutes: Int = 10
+    @Flag(help: "Print JSON: {query, results, alternatives, message}.") var json = false
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        let query = try makeQuery()
+        let db = try LedgerCLI.open(database)
+        let stations = try LedgerCLI.reportingFailures { try db.allStations() }
+        let catalog = StationCatalog(stations: stations)
+        let answer: NearestAnswer
+        do {
+            answer = try catalog.nearest(query)
+        } catch {
+            throw ValidationError(error.description)
+        }
+        if json {
+            print(try LedgerCLI.json(answer))
+        } else {
+            print(NearestTable.render(answer))
+        }
+    }
+
+    /// Turns the options into a query, with a sentence for each bad value.
+    func makeQuery() throws -> NearestQuery {
+        var amenitySet = AmenitySet()
+        for name in amenities {
+            guard let a = Amenity(rawValue: name) else {
+                throw ValidationError("unknown amenity '\(name)'; known: \(Amenity.vocabularyList)")
+            }
+            amenitySet.insert(a)
+        }
+        var gradeSet: Set<Grade> = []
+        for name in grades {
+            guard let g = Grade(rawValue: name.uppercased()) else {
+                throw ValidationError("unknown grade '\(name)'; use A, B or C")
+            }
+            gradeSet.insert(g)
+        }
+        guard let travel = TravelMode(rawValue: mode) else {
+            throw ValidationError("unknown mode '\(mode)'; use walk, ebike or car")
+        }
+        guard let policy = OpenPolicy(rawValue: open) else {
+            throw ValidationError("unknown --open '\(open)'; use now or arrival")
+        }
+        let epoch: Int64
+        if at == "now" {
+            epoch = Int64(Date().timeIntervalSince1970)
+        } else if let local = LocalDateTime(iso: at) {
+            epoch = HoursTimeZone.shanghai.epochSeconds(local)
+        } else {
+            throw ValidationError("cannot read --at '\(at)'; write YYYY-MM-DDTHH:MM (Beijing time), e.g. 2026-03-10T08:30, or 'now'")
+        }
+        let query = NearestQuery(
+            point: LonLat(lon: lon, lat: lat), crs: crs, atEpochSeconds: epoch, limit: limit,
+            maxDistanceMetres: maxDistance, requiredAmenities: amenitySet, grades: gradeSet,
+            memberOrganization: member, mode: travel, openPolicy: policy, minOpenMinutes: minOpenMinutes)
+        do {
+            _ = try query.validated()
+        } catch {
+            throw ValidationError(error.description)
+        }
+        return query
+    }
+}
+
+/// The plain-text rendering of a nearest answer: one line per station, then the message.
+enum NearestTable {
+    static func render(_ a: NearestAnswer) -> String {
+        let zone = a.timeZone
+        var lines: [String] = []
+        let rows = a.results.isEmpty ? a.alternatives.map { ($0.station, Optional($0.opensAtEpochSeconds)) }
+            : a.results.map { ($0, Int64?.none) }
+        if !rows.isEmpty {
+            if a.results.isEmpty { lines.append("Nothing qualifies; opening soonest:") }
+            lines.append(pad(["#", "id", "grade", "distance", "bearing", "travel", "arrival", "state", "next change",
+                a.results.isEmpty ? "qualifies at" : "", "name"]))
+            for (i, (r, opens)) in rows.enumerated() {
+                lines.append(pad([
+                    "\(i + 1)", r.id, r.grade.rawValue, "\(Int(r.distanceMetres.rounded())) m",
+                    "\(Int(r.bearingDegrees.rounded())) deg", "\((r.travelMinutes * 10).rounded() / 10) min",
+                    zone.local(epochSeconds: r.arrivalEpochSeconds).isoString, r.stateOnArrival.rawValue,
+                    r.closesAtEpochSeconds.map { zone.local(epochSeconds: $0).isoString } ?? "never",
+                    opens.map { zone.local(epochSeconds: $0).isoString } ?? "", r.name,
+                ]))
+            }
+        }
+        lines.append(a.message)
+        return lines.joined(separator: "\n")
+    }
+
+    static let widths = [3, 20, 6, 10, 9, 10, 18, 8, 18, 18, 0]
+
+    static func pad(_ cells: [String]) -> String {
+        zip(cells, widths).map { cell, w in
+            cell.count >= w ? cell + " " : cell + String(repeating: " ", count: w - cell.count)
+        }.joined().trimmingCharacters(in: .whitespaces)
+    }
+}
