@@ -43,25 +43,27 @@ struct HoursEvaluator: Sendable {
     func paint(day: Int, context: Context) -> DaySchedule {
         var m = DaySchedule(all: StateCode.closed)
         let today = DayFacts(day: day, context: context)
-        let yesterday = DayFacts(day: day - 1, context: context)
-        for rule in rules {
-            let fallback = rule.join == .fallback
-            if matches(rule, today, context) {
-                if rule.join == .normal, rule.state != StateCode.closed, m.starts.count > 1 || m.states[0] != StateCode.closed {
-                    m.starts.removeAll(keepingCapacity: true)
-                    m.states.removeAll(keepingCapacity: true)
-                    m.starts.append(0)
-                    m.states.append(StateCode.closed)
+        let yesterday = usesPreviousDay ? DayFacts(day: day - 1, context: context) : today
+        rules.withUnsafeBufferPointer { rules in
+            for r in rules.indices {
+                let fallback = rules[r].join == .fallback
+                if matches(rules[r], today, context) {
+                    if rules[r].join == .normal, rules[r].state != StateCode.closed, m.starts.count > 1 || m.states[0] != StateCode.closed {
+                        m.starts.removeAll(keepingCapacity: true)
+                        m.states.removeAll(keepingCapacity: true)
+                        m.starts.append(0)
+                        m.states.append(StateCode.closed)
+                    }
+                    if rules[r].spans.isEmpty && !rules[r].hasTimes {
+                        m.fill(0, 24 * 60, rules[r].state, onlyClosed: fallback)
+                    } else {
+                        for s in rules[r].spans { m.fill(s.startMinute, s.endMinute, s.state, onlyClosed: fallback) }
+                    }
                 }
-                if rule.spans.isEmpty && !rule.hasTimes {
-                    m.fill(0, 24 * 60, rule.state, onlyClosed: fallback)
-                } else {
-                    for s in rule.spans { m.fill(s.startMinute, s.endMinute, s.state, onlyClosed: fallback) }
-                }
-            }
-            if rule.spillsPastMidnight, matches(rule, yesterday, context) {
-                for s in rule.spans where s.endMinute > 24 * 60 {
-                    m.fill(s.startMinute - 24 * 60, s.endMinute - 24 * 60, s.state, onlyClosed: fallback)
+                if rules[r].spillsPastMidnight, matches(rules[r], yesterday, context) {
+                    for s in rules[r].spans where s.endMinute > 24 * 60 {
+                        m.fill(s.startMinute - 24 * 60, s.endMinute - 24 * 60, s.state, onlyClosed: fallback)
+                    }
                 }
             }
         }
