@@ -85,7 +85,7 @@ struct NearestSearch<F: NearestFilter> {
         rootMax = index.rootMax
         leaf = .allocate(capacity: index.nodeSize + 1)
         self.point = point
-        let q = UnitSphere.vector(point)
+        let q = index.frame.rotate(UnitSphere.vector(point))
         qx = q.x
         qy = q.y
         qz = q.z

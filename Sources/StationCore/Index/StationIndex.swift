@@ -30,6 +30,8 @@ public struct StationIndex: Sendable {
     /// Bounding box of all stored vectors.
     let rootMin: SIMD3<Float>
     let rootMax: SIMD3<Float>
+    /// The rotation applied to every vector (stored and query): see ``LocalFrame``.
+    let frame: LocalFrame
 
     /// Builds the tree. `nodeSize` is clamped to 4...1024; 16-64 suits nearest-neighbour search.
     public init(entries: [IndexEntry], nodeSize: Int = 24) {
@@ -40,9 +42,11 @@ public struct StationIndex: Sendable {
         defer { items.deallocate() }
         var lo = SIMD3<Float>(repeating: .infinity)
         var hi = SIMD3<Float>(repeating: -.infinity)
+        let frame = LocalFrame(entries.lazy.map(\.lonLat))
+        self.frame = frame
         entries.withUnsafeBufferPointer { es in
             for i in 0..<n {
-                let v = UnitSphere.vector(es[i].lonLat)
+                let v = frame.rotate(UnitSphere.vector(es[i].lonLat))
                 let f = SIMD3<Float>(Float(v.x), Float(v.y), Float(v.z))
                 lo = pointwiseMin(lo, f)
                 hi = pointwiseMax(hi, f)
@@ -100,6 +104,49 @@ final class IndexStorage: @unchecked Sendable {
         points.deallocate()
         lonLats.deallocate()
         sources.deallocate()
+    }
+}
+
+/// An orthonormal frame (east, north, up) at the mean direction of the indexed stations.
+///
+/// Why: a city's stations lie on a small, nearly flat patch of the sphere that is oblique to the x, y and z
+/// axes, so axis-aligned boxes around parts of it are loose and the search opens more nodes than it should.
+/// Rotating every vector (stations and queries alike) into this frame makes the patch nearly flat in
+/// the third coordinate, so splits fall on east and north and boxes hug the data. A rotation keeps every
+/// chord length, so the search stays exact everywhere on the globe (antimeridian and poles included).
+struct LocalFrame: Sendable {
+    let east: SIMD3<Double>
+    let north: SIMD3<Double>
+    let up: SIMD3<Double>
+
+    init<S: Sequence>(_ points: S) where S.Element == LonLat {
+        var sum = SIMD3<Double>(repeating: 0)
+        for p in points { sum += UnitSphere.vector(p) }
+        let length = (sum * sum).sum().squareRoot()
+        guard length > 1e-9, length.isFinite else {
+            east = SIMD3(1, 0, 0)
+            north = SIMD3(0, 1, 0)
+            up = SIMD3(0, 0, 1)
+            return
+        }
+        let u = sum / length
+        // East is perpendicular to the pole axis and up; near a pole any perpendicular will do.
+        var e = SIMD3<Double>(-u.y, u.x, 0)
+        var el = (e * e).sum().squareRoot()
+        if el < 1e-6 {
+            e = SIMD3(0, -u.z, u.y)
+            el = (e * e).sum().squareRoot()
+        }
+        e /= el
+        let nn = SIMD3<Double>(u.y * e.z - u.z * e.y, u.z * e.x - u.x * e.z, u.x * e.y - u.y * e.x)
+        east = e
+        north = nn
+        up = u
+    }
+
+    @inline(__always)
+    func rotate(_ v: SIMD3<Double>) -> SIMD3<Double> {
+        SIMD3((east * v).sum(), (north * v).sum(), (up * v).sum())
     }
 }
 
