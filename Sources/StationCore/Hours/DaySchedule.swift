@@ -7,10 +7,12 @@ struct DaySchedule: Hashable, Sendable {
 
     /// A day in one state.
     init(all state: UInt8) {
-        starts = [0]
-        states = [state]
+        starts = []
+        states = []
         starts.reserveCapacity(8)
         states.reserveCapacity(8)
+        starts.append(0)
+        states.append(state)
     }
 
     init(minutes: [UInt8]) {
