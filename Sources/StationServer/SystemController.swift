@@ -51,6 +51,13 @@ extension Response {
     }
 
     /// A JSON response from raw bytes (already encoded).
+    static func json(_ bytes: [UInt8], contentType: String = "application/json; charset=utf-8", status: HTTPResponse.Status = .ok) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = contentType
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    /// A JSON response from raw bytes (already encoded).
     static func json(_ data: Data, contentType: String = "application/json; charset=utf-8", status: HTTPResponse.Status = .ok) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = contentType

@@ -45,7 +45,7 @@ struct NearestCommand: ParsableCommand {
             throw ValidationError(error.description)
         }
         if json {
-            print(try LedgerCLI.json(answer))
+            print(answer.jsonText())
         } else {
             print(NearestTable.render(answer))
         }

@@ -140,9 +140,10 @@ struct NearestTests {
     func json() throws {
         let catalog = StationCatalog(stations: [station("east", lon: 116.4075, lat: 39.9087, hours: "Mo-Su 06:00-22:00", amenities: [.toilet])])
         let answer = try catalog.nearest(NearestQuery(point: Self.tiananmen, atEpochSeconds: beijing("2026-03-10T12:00")))
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        let text = String(decoding: try encoder.encode(answer), as: UTF8.self)
+        let text = answer.jsonText()
+        // The hand-written JSON must parse as JSON.
+        let parsed = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
+        #expect((parsed?["results"] as? [[String: Any]])?.first?["id"] as? String == "east")
         #expect(text.contains(#""distance_m":852.9"#))
         #expect(text.contains(#""arrival":"2026-03-10T12:14""#))
         #expect(text.contains(#""closes_at":"2026-03-10T22:00""#))
