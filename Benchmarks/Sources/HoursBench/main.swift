@@ -19,17 +19,6 @@ struct CPUClock {
 }
 func - (a: CPUClock.Instant, b: CPUClock.Instant) -> Duration { .nanoseconds(a.nanoseconds - b.nanoseconds) }
 
-/// Small seeded generator so every run measures the same instants.
-struct SplitMix64 {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 func nanoseconds(_ d: Duration) -> Double {
     Double(d.components.seconds) * 1e9 + Double(d.components.attoseconds) / 1e9
@@ -79,7 +68,7 @@ for text in expressions {
 // 2. Open at t?
 let compiled = expressions.map { CompiledHours(try! OpeningHours.parse($0)) }
 let start = HoursTimeZone.shanghai.epochSeconds(LocalDateTime(iso: "2026-01-01T00:00")!)
-var rng = SplitMix64(state: 42)
+var rng = SplitMix64(seed: 42)
 let instantCount = 1 << 20
 var instants = [Int64](repeating: 0, count: instantCount)
 for k in 0..<instantCount { instants[k] = start + Int64(rng.next() % (2 * 366 * 86_400)) }

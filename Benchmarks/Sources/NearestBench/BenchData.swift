@@ -1,18 +1,5 @@
 import StationCore
 
-/// A small seeded generator (SplitMix64) so every run measures the same stations and queries.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
-}
 
 /// Beijing's bounding box (WGS-84 degrees), where the benchmark spreads stations and queries.
 enum BeijingBox {
@@ -21,8 +8,8 @@ enum BeijingBox {
 
     static func point(_ rng: inout SplitMix64) -> LonLat {
         LonLat(
-            lon: lon.lowerBound + (lon.upperBound - lon.lowerBound) * rng.unit(),
-            lat: lat.lowerBound + (lat.upperBound - lat.lowerBound) * rng.unit())
+            lon: lon.lowerBound + (lon.upperBound - lon.lowerBound) * rng.nextUnit(),
+            lat: lat.lowerBound + (lat.upperBound - lat.lowerBound) * rng.nextUnit())
     }
 }
 

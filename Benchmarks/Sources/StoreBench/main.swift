@@ -6,18 +6,6 @@ import StationCore
 import StationGeometry
 import StationStore
 
-/// SplitMix64: a seeded generator so every run imports the same ledger.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
-}
 
 /// CPU seconds (user + system) this process has used so far.
 func cpuSeconds() -> Double {
@@ -43,7 +31,7 @@ func report(_ what: String, _ wall: Double, target: String = "") {
 
 /// A CSV ledger of `count` stations at random points inside Beijing's districts.
 func ledgerCSV(count: Int, districts: DistrictMap) -> String {
-    var rng = SplitMix64(state: 20_260_521)
+    var rng = SplitMix64(seed: 20_260_521)
     let hours = ["24/7", "Mo-Fr 09:00-17:00", "Mo-Fr 08:30-17:30; PH off", "Mo-Su 06:00-22:00", "Mo-Sa 07:00-19:00"]
     let hosts = HostType.allCases.map(\.rawValue)
     let amenities = Amenity.allCases.map(\.rawValue)
@@ -51,20 +39,20 @@ func ledgerCSV(count: Int, districts: DistrictMap) -> String {
     out.reserveCapacity(count * 200)
     var made = 0
     while made < count {
-        let lon = 115.42 + rng.unit() * (117.51 - 115.42)
-        let lat = 39.44 + rng.unit() * (41.06 - 39.44)
+        let lon = 115.42 + rng.nextUnit() * (117.51 - 115.42)
+        let lat = 39.44 + rng.nextUnit() * (41.06 - 39.44)
         guard let adcode = districts.adcode(containing: LonLat(lon: lon, lat: lat)) else { continue }
         made += 1
-        let gradeRoll = rng.unit()
+        let gradeRoll = rng.nextUnit()
         let grade = gradeRoll < 0.3 ? "A" : gradeRoll < 0.8 ? "B" : "C"
-        let org = grade == "C" ? "Employer \(made % 997)" : (rng.unit() < 0.5 ? "Bank \(made % 13)" : "")
-        let picked = amenities.filter { _ in rng.unit() < 0.4 }.joined(separator: ";")
+        let org = grade == "C" ? "Employer \(made % 997)" : (rng.nextUnit() < 0.5 ? "Bank \(made % 13)" : "")
+        let picked = amenities.filter { _ in rng.nextUnit() < 0.4 }.joined(separator: ";")
         let hoursText = hours[Int(rng.next() % UInt64(hours.count))]
         let host = hosts[Int(rng.next() % UInt64(hosts.count))]
-        let rating = rng.unit() < 0.8 ? String(rng.next() % 6) : ""
-        let date = rng.unit() < 0.7 ? "2025-\(String(format: "%02d", 1 + Int(rng.next() % 12)))-\(String(format: "%02d", 1 + Int(rng.next() % 28)))" : ""
+        let rating = rng.nextUnit() < 0.8 ? String(rng.next() % 6) : ""
+        let date = rng.nextUnit() < 0.7 ? "2025-\(String(format: "%02d", 1 + Int(rng.next() % 12)))-\(String(format: "%02d", 1 + Int(rng.next() % 28)))" : ""
         out += "BJ\(String(format: "%06d", made)),Station \(made),\(String(format: "%.6f", lon)),\(String(format: "%.6f", lat)),"
-        out += "\"No. \(made % 300), Road \(made % 97), Beijing\",\(rng.unit() < 0.5 ? adcode : ""),\(grade),\(org),\(host),"
+        out += "\"No. \(made % 300), Road \(made % 97), Beijing\",\(rng.nextUnit() < 0.5 ? adcode : ""),\(grade),\(org),\(host),"
         out += "\(hoursText),\(picked),010-\(String(format: "%08d", made)),active,\(rating),\(date)\n"
     }
     return out
