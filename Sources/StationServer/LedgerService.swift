@@ -48,8 +48,14 @@ public final class LedgerSnapshot: Sendable {
     public let coverage: CoverageAnalyzer
 
     init(stations: [Station], districtMap: DistrictMap, population: [String: Int]) {
-        catalog = StationCatalog(stations: stations)
-        coverage = CoverageAnalyzer(
-            districts: districtMap.shapes, stations: CoverageStation.fromLedger(stations), population: population)
+        let catalog = StationCatalog(stations: stations)
+        self.catalog = catalog
+        // Reuse the catalog's compiled hours (one per distinct expression) instead of compiling again.
+        let coverageStations = catalog.stations.indices.map { i in
+            let s = catalog.stations[i]
+            return CoverageStation(id: s.id, location: s.location, isPublic: s.grade.isPublic,
+                                   isActive: s.status == .active, schedule: catalog.compiledHours(forStationAt: i))
+        }
+        coverage = CoverageAnalyzer(districts: districtMap.shapes, stations: coverageStations, population: population)
     }
 }
