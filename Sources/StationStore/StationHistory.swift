@@ -171,26 +171,7 @@ enum StationDiff {
 
 /// Minimal JSON text helpers for values we write by hand.
 enum JSONText {
-    static func quoted(_ s: String) -> String {
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { return "\"" + s + "\"" }
-        var out = "\""
-        out.reserveCapacity(s.utf8.count + 2)
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where ch.value < 0x20:
-                let hex = String(ch.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(ch)
-            }
-        }
-        out += "\""
-        return out
-    }
+    static func quoted(_ s: String) -> String { JSONWriter.quoted(s) }
 
     /// A finite number as JSON (whole numbers without a fraction).
     static func number(_ d: Double) -> String {

@@ -30,4 +30,11 @@ struct JSONWriterTests {
         #expect(parsed["list"] as? [String] == ["a", "b"])
         #expect((parsed["objects"] as? [[String: Any]])?.count == 2)
     }
+
+    @Test func quotedEscapesExactlyWhatJSONRequires() throws {
+        #expect(JSONWriter.quoted("东城区") == "\"东城区\"")
+        #expect(JSONWriter.quoted("a\"b\\c\n\u{1f}") == #""a\"b\\c\n\u001f""#)
+        let back = try JSONSerialization.jsonObject(with: Data(("[" + JSONWriter.quoted("x\t\"y") + "]").utf8)) as? [String]
+        #expect(back == ["x\t\"y"])
+    }
 }

@@ -13,6 +13,13 @@ public struct JSONWriter {
         bytes.reserveCapacity(capacity)
     }
 
+    /// `s` as a JSON string literal, quotes included: the one escaping rule every JSON writer here uses.
+    public static func quoted(_ s: String) -> String {
+        var w = JSONWriter(capacity: s.utf8.count + 2)
+        w.appendQuoted(s)
+        return w.text
+    }
+
     /// The text written so far.
     public var text: String { String(decoding: bytes, as: UTF8.self) }
 

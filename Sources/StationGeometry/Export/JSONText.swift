@@ -1,4 +1,5 @@
 import Foundation
+import StationCore
 
 /// Minimal JSON text building with control over number precision (RFC 7946 output).
 enum JSONText {
@@ -15,25 +16,7 @@ enum JSONText {
     }
 
     /// A JSON string literal.
-    static func string(_ value: String) -> String {
-        var out = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    static func string(_ value: String) -> String { JSONWriter.quoted(value) }
 }
 
 /// A property value of a GeoJSON feature.
