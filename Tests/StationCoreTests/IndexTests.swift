@@ -13,6 +13,10 @@ private struct TestFilter: NearestFilter {
     func admits(_ a: StationAttributes) -> Bool {
         a.amenityBits & requiredAmenities == requiredAmenities && a.gradeBit & gradeMask != 0
     }
+    func screen(_ a: StationAttributes, key: Double) -> Screening {
+        guard admits(a) else { return .reject }
+        return distanceDependent ? .measure : .accept
+    }
     func accepts(source: Int, attributes: StationAttributes, distanceMetres: Double) -> Bool {
         guard distanceDependent else { return true }
         return (source &* 31 &+ Int(distanceMetres / 700)) % 3 != 0

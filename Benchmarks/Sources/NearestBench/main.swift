@@ -90,19 +90,14 @@ func run(stationCount: Int, queryCount: Int) {
         print("\(name): median \(fmt(s.median)) us, p99 \(fmt(s.p99)) us, mean results \(fmt(Double(found) / Double(qs.count)))")
     }
     // The bare index without filters, for comparison with general-purpose kd-trees.
-    struct NoFilter: NearestFilter {
-        func admits(_ a: StationAttributes) -> Bool { true }
-        func accepts(source: Int, attributes: StationAttributes, distanceMetres: Double) -> Bool { true }
-        func precedes(source a: Int, source b: Int) -> Bool { a < b }
-    }
     var r = SplitMix64(seed: 11)
     let points = (0..<queryCount).map { _ in BeijingBox.point(&r) }
     var ns: [UInt64] = []
     var sink = 0
-    for p in points.prefix(2000) { sink &+= bare.nearest(to: p, limit: 5, filter: NoFilter()).count }
+    for p in points.prefix(2000) { sink &+= bare.nearest(to: p, limit: 5).count }
     for p in points {
         let t0 = nowNanoseconds()
-        let hits = bare.nearest(to: p, limit: 5, filter: NoFilter())
+        let hits = bare.nearest(to: p, limit: 5)
         let t1 = nowNanoseconds()
         sink &+= hits.count
         ns.append(t1 - t0)

@@ -1,80 +1,81 @@
-/// What a nearest-neighbour search asks of its caller while it runs.
-///
-/// The search applies the filter as it goes (geokdbush style) instead of fetching many neighbours and
-/// filtering afterwards: ``admits(_:)`` runs on every station of every leaf it opens, before the distance
-/// is even computed; ``accepts(source:attributes:distanceMetres:)`` runs in distance order, once per
-/// candidate that could still make the answer, with the exact distance (e.g. "open on arrival").
-public protocol NearestFilter {
-    /// A cheap test on packed attributes (amenities, grade, access).
-    func admits(_ attributes: StationAttributes) -> Bool
-    /// The exact test, given the haversine distance in metres from the query point.
-    func accepts(source: Int, attributes: StationAttributes, distanceMetres: Double) -> Bool
-    /// Orders two stations at exactly the same distance (e.g. by station id).
-    func precedes(source a: Int, source b: Int) -> Bool
-}
-
-/// One station found by ``StationIndex/nearest(to:limit:maxDistanceMetres:filter:)``.
-public struct IndexHit: Hashable, Sendable {
-    /// The caller's index given in ``IndexEntry/source``.
-    public var source: Int
-    /// Haversine distance in metres on the mean Earth radius (``Earth/distanceMetres(_:_:)``).
-    public var distanceMetres: Double
-    public var attributes: StationAttributes
-}
-
 extension StationIndex {
     /// The `limit` nearest stations to `point` that pass `filter`, nearest first, ties in distance
     /// ordered by ``NearestFilter/precedes(source:source:)``; only stations within `maxDistanceMetres`.
     ///
-    /// Best-first branch and bound: a priority queue of nodes keyed by the squared Euclidean distance from
-    /// the query vector to their box; from each popped node the search walks down to the nearer child at
-    /// once and queues the farther one. In a leaf, stations that pass ``NearestFilter/admits(_:)`` are taken
-    /// in order of their key (squared chord) and measured exactly (haversine on the stored longitude/latitude)
-    /// before ``NearestFilter/accepts(source:attributes:distanceMetres:)`` sees them; once `limit` stations
-    /// are accepted, anything farther than the k-th is cut off. Keys come from single-precision vectors, so
-    /// they are trusted only up to ``UnitSphere/storageToleranceChord``: a node or station is skipped only when
-    /// its key exceeds the k-th exact distance plus that tolerance. The answer is therefore exactly what a
-    /// brute-force scan sorting by (haversine metres, tie order) returns.
+    /// Incremental best-first search (Hjaltason and Samet's distance browsing) over two priority queues:
+    /// kd-tree nodes keyed by the squared Euclidean distance from the query vector to their box, and
+    /// screened-in stations keyed by their squared chord. Each step takes whichever queue's minimum is
+    /// smaller: a node is walked down to a leaf (into the nearer child at once, the farther one queued),
+    /// its stations screened by ``NearestFilter/screen(_:key:)`` and queued; a station is measured exactly
+    /// (haversine on the stored longitude/latitude), tested when its screening asks for it, and kept in
+    /// (distance, tie) order. So stations are measured and tested in (nearly) distance order, and only those
+    /// that could still make the answer: once `limit` are kept, anything whose key exceeds the k-th exact
+    /// distance is cut off. Keys come from single-precision vectors, so they are trusted only up to
+    /// ``UnitSphere/storageToleranceChord``: a node or station is dropped only when its key exceeds the
+    /// k-th distance plus that tolerance. The answer is therefore exactly what a brute-force scan sorting by
+    /// (haversine metres, tie order) returns.
     public func nearest<F: NearestFilter>(
         to point: LonLat, limit: Int, maxDistanceMetres: Double = .infinity, filter: F
     ) -> [IndexHit] {
         guard limit > 0, storage.count > 0, !(maxDistanceMetres < 0) else { return [] }
-        var search = NearestSearch(index: self, point: point, limit: limit, maxDistanceMetres: maxDistanceMetres, filter: filter)
-        return search.run()
+        // Both queues start on the stack; a search that outgrows them moves them to the heap.
+        return withUnsafeTemporaryAllocation(of: NodeEntry.self, capacity: 128) { nodeBuffer in
+            withUnsafeTemporaryAllocation(of: StationEntry.self, capacity: 256) { stationBuffer in
+                withUnsafeTemporaryAllocation(of: Double.self, capacity: limit) { sureBuffer in
+                    var search = NearestSearch(
+                        index: self, point: point, limit: limit, maxDistanceMetres: maxDistanceMetres, filter: filter,
+                        nodes: SearchHeap(lending: nodeBuffer), stations: SearchHeap(lending: stationBuffer),
+                        sureKeys: sureBuffer.baseAddress!)
+                    return search.run()
+                }
+            }
+        }
+    }
+
+    /// The `limit` nearest stations with no filter, ties ordered by ``IndexEntry/source``.
+    public func nearest(to point: LonLat, limit: Int, maxDistanceMetres: Double = .infinity) -> [IndexHit] {
+        nearest(to: point, limit: limit, maxDistanceMetres: maxDistanceMetres, filter: Unfiltered())
     }
 }
 
-/// A station of the leaf being scanned, with its key.
-struct LeafCandidate {
-    var key: Double
-    var slot: Int
-}
-
 /// The state of one search; a struct with mutating methods so the hot loop works on plain fields and raw
-/// pointers (no closures, no exclusivity checks, two small buffers allocated per search).
+/// pointers (no closures, no exclusivity checks, no allocation but the answer in the common case).
 struct NearestSearch<F: NearestFilter> {
     let points: UnsafeMutablePointer<IndexedPoint>
     let lonLats: UnsafeMutablePointer<LonLat>
     let sources: UnsafeMutablePointer<UInt32>
     let count: Int
     let nodeSize: Int
-    let point: LonLat
+    let origin: DistanceOrigin
     let qx: Double, qy: Double, qz: Double
     let limit: Int
-    let filter: F
+    var filter: F
     let maxKey: Double
     /// Nodes and stations whose key exceeds this cannot contribute to the answer.
     var stopKey: Double
     /// Exact distance of the current k-th hit (or the maximum distance until there are k).
     var kthMetres: Double
     var hits: [IndexHit] = []
-    var queue = SearchQueue()
-    let leaf: UnsafeMutablePointer<LeafCandidate>
+    var nodes: SearchHeap<NodeEntry>
+    var stations: SearchHeap<StationEntry>
+    /// The smallest keys (ascending, at most `limit`) of queued stations that are certain to be hits if
+    /// nothing closer displaces them: screened ``Screening/accept`` and certainly within the maximum
+    /// distance. Once there are `limit` of them the k-th answer can be no farther than the last one, which
+    /// bounds the search before anything has been measured.
+    let sureKeys: UnsafeMutablePointer<Double>
+    var sureCount = 0
+    /// Keys below this are certainly within the maximum distance.
+    let sureWithinKey: Double
     let rootMin: SIMD3<Float>
     let rootMax: SIMD3<Float>
     let storage: IndexStorage
 
-    init(index: StationIndex, point: LonLat, limit: Int, maxDistanceMetres: Double, filter: F) {
+    init(
+        index: StationIndex, point: LonLat, limit: Int, maxDistanceMetres: Double, filter: F,
+        nodes: SearchHeap<NodeEntry>, stations: SearchHeap<StationEntry>, sureKeys: UnsafeMutablePointer<Double>
+    ) {
+        self.sureKeys = sureKeys
+        sureWithinKey = maxDistanceMetres.isNaN ? .infinity : UnitSphere.keyBelow(distanceMetres: maxDistanceMetres)
         storage = index.storage
         points = index.storage.points
         lonLats = index.storage.lonLats
@@ -83,8 +84,9 @@ struct NearestSearch<F: NearestFilter> {
         nodeSize = index.nodeSize
         rootMin = index.rootMin
         rootMax = index.rootMax
-        leaf = .allocate(capacity: index.nodeSize + 1)
-        self.point = point
+        self.nodes = nodes
+        self.stations = stations
+        origin = DistanceOrigin(point)
         let q = index.frame.rotate(UnitSphere.vector(point))
         qx = q.x
         qy = q.y
@@ -104,36 +106,44 @@ struct NearestSearch<F: NearestFilter> {
 
     mutating func run() -> [IndexHit] {
         defer {
-            queue.release()
-            leaf.deallocate()
+            nodes.release()
+            stations.release()
         }
-        var root = SearchEntry(
+        var root = NodeEntry(
             key: 0, lo: 0, hi: UInt32(count - 1), minX: rootMin.x, minY: rootMin.y, minZ: rootMin.z,
             maxX: rootMax.x, maxY: rootMax.y, maxZ: rootMax.z)
         root.key = boxKey(root)
-        if root.key <= stopKey { queue.push(root) }
-        while queue.count > 0 {
-            let e = queue.popMin()
-            if e.key > stopKey { break }
-            descend(e)
+        if root.key <= stopKey { nodes.push(root) }
+        while true {
+            let nodeKey = nodes.minKey
+            let stationKey = stations.minKey
+            if stationKey <= nodeKey {
+                // An empty station queue here means both are empty (its +infinity was not above the node key).
+                if stations.count == 0 || stationKey > stopKey { break }
+                consider(stations.popMin())
+            } else {
+                if nodeKey > stopKey { break }
+                descend(nodes.popMin())
+            }
         }
         return withExtendedLifetime(storage) { hits }
     }
 
-    /// Walks from a node down to a leaf, always into the nearer child, queueing the farther child.
+    /// Walks from a node down to a leaf, always into the nearer child, queueing the farther child and
+    /// screening each median passed on the way.
     @inline(__always)
-    mutating func descend(_ start: SearchEntry) {
+    mutating func descend(_ start: NodeEntry) {
         var node = start
         while true {
             let lo = Int(node.lo)
             let hi = Int(node.hi)
             if hi - lo <= nodeSize {
-                scanLeaf(lo, hi)
+                for slot in lo...hi { offer(slot) }
                 return
             }
             let m = (lo + hi) >> 1
+            offer(m)
             let p = points[m]
-            offer(m, p)
             var left = node
             left.hi = UInt32(m - 1)
             var right = node
@@ -147,41 +157,43 @@ struct NearestSearch<F: NearestFilter> {
             left.key = boxKey(left)
             right.key = boxKey(right)
             let (near, far) = left.key <= right.key ? (left, right) : (right, left)
-            if far.key <= stopKey { queue.push(far) }
+            if far.key <= stopKey { nodes.push(far) }
             if near.key > stopKey { return }
             node = near
         }
     }
 
-    /// Measures one station (a node's median) when it passes the cheap filter and could be close enough.
+    /// Screens one station and queues it when it could still make the answer.
     @inline(__always)
-    mutating func offer(_ slot: Int, _ p: IndexedPoint) {
-        guard filter.admits(p.attributes) else { return }
-        if key(p) <= stopKey { consider(slot) }
+    mutating func offer(_ slot: Int) {
+        let p = points[slot]
+        let k = key(p)
+        guard k <= stopKey else { return }
+        switch filter.screen(p.attributes, key: k) {
+        case .reject: return
+        case .accept:
+            stations.push(StationEntry(key: k, slot: UInt32(truncatingIfNeeded: slot), needsExactTest: false))
+            if k < sureWithinKey { noteSure(k) }
+        case .measure: stations.push(StationEntry(key: k, slot: UInt32(truncatingIfNeeded: slot), needsExactTest: true))
+        }
     }
 
-    /// Takes a leaf's admitted stations in key order, stopping where the cut-off falls.
+    /// Records the key of a station certain to qualify; with `limit` of them, tightens the stop key to
+    /// the last one's key plus two storage tolerances (one for its own key, one for any station that ties
+    /// with or beats it).
     @inline(__always)
-    mutating func scanLeaf(_ lo: Int, _ hi: Int) {
-        var n = 0
-        for slot in lo...hi {
-            let p = points[slot]
-            guard filter.admits(p.attributes) else { continue }
-            let k = key(p)
-            guard k <= stopKey else { continue }
-            // Insertion into the sorted run (a leaf holds at most nodeSize + 1 stations).
-            var i = n
-            while i > 0 && leaf[i - 1].key > k {
-                leaf[i] = leaf[i - 1]
-                i -= 1
-            }
-            leaf[i] = LeafCandidate(key: k, slot: slot)
-            n += 1
+    mutating func noteSure(_ k: Double) {
+        if sureCount == limit && k >= sureKeys[limit - 1] { return }
+        var i = sureCount < limit ? sureCount : limit - 1
+        while i > 0 && sureKeys[i - 1] > k {
+            sureKeys[i] = sureKeys[i - 1]
+            i -= 1
         }
-        for i in 0..<n {
-            let c = leaf[i]
-            if c.key > stopKey { break }
-            consider(c.slot)
+        sureKeys[i] = k
+        if sureCount < limit { sureCount += 1 }
+        if sureCount == limit {
+            let c = sureKeys[limit - 1].squareRoot() + 2 * UnitSphere.storageToleranceChord
+            stopKey = min(stopKey, c * c)
         }
     }
 
@@ -193,14 +205,17 @@ struct NearestSearch<F: NearestFilter> {
         return dx * dx + dy * dy + dz * dz
     }
 
-    /// Measures a station exactly and, when it qualifies, inserts it in (distance, tie) order.
+    /// Measures a queued station exactly and, when it qualifies, inserts it in (distance, tie) order.
     @inline(__always)
-    mutating func consider(_ slot: Int) {
-        let d = Earth.distanceMetres(point, lonLats[slot])
+    mutating func consider(_ e: StationEntry) {
+        let slot = Int(e.slot)
+        let d = Earth.distanceMetres(from: origin, to: lonLats[slot])
         if d > kthMetres { return }
         let source = Int(sources[slot])
         let attributes = points[slot].attributes
-        guard filter.accepts(source: source, attributes: attributes, distanceMetres: d) else { return }
+        if e.needsExactTest {
+            guard filter.accepts(source: source, attributes: attributes, distanceMetres: d) else { return }
+        }
         var at = hits.count
         while at > 0 {
             let prev = hits[at - 1]
@@ -216,14 +231,14 @@ struct NearestSearch<F: NearestFilter> {
         if hits.count == limit {
             kthMetres = hits[limit - 1].distanceMetres
             let c = UnitSphere.chord(forDistanceMetres: kthMetres) + UnitSphere.storageToleranceChord
-            stopKey = min(maxKey, c * c)
+            stopKey = min(stopKey, c * c)
         }
     }
 
     /// Squared Euclidean distance from the query vector to a node's box (0 inside): a lower bound for the
     /// squared chord to any stored vector in it.
     @inline(__always)
-    func boxKey(_ e: SearchEntry) -> Double {
+    func boxKey(_ e: NodeEntry) -> Double {
         @inline(__always) func gap(_ v: Double, _ lo: Float, _ hi: Float) -> Double {
             let l = Double(lo)
             let h = Double(hi)

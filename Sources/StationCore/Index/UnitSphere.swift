@@ -44,4 +44,16 @@ public enum UnitSphere {
     /// at most sqrt(3) * 2^-25 = 5.2e-8; we allow 2e-7 (about 1.3 m on the ground) to cover that, the
     /// rounding of the query's own vector and of the haversine formula, with room to spare.
     public static let storageToleranceChord = 2e-7
+
+    /// A key bound for "closer than `distanceMetres`": a stored station whose key (squared chord from the
+    /// query, single precision) is below it is certainly closer than that by haversine distance. Zero
+    /// (nothing qualifies) when the distance is within the storage tolerance.
+    @inlinable
+    public static func keyBelow(distanceMetres d: Double) -> Double {
+        guard d > 0 else { return 0 }
+        guard d.isFinite else { return .infinity }
+        // Two tolerances: one for the stored vector, one for rounding between chord and haversine.
+        let c = chord(forDistanceMetres: d) - 2 * storageToleranceChord
+        return c > 0 ? c * c : 0
+    }
 }

@@ -1,6 +1,6 @@
 /// The filter a catalog query hands to the index: amenities, grades and access on the packed
-/// attributes while leaves are scanned; opening hours (which depend on the exact distance, through the
-/// arrival time) only for candidates taken in distance order.
+/// attributes, then opening hours -- decided from the key alone where the schedule's state at the query
+/// time settles it (``ScheduleVerdicts``), otherwise with the exact distance, through the arrival time.
 struct CatalogFilter: NearestFilter {
     let requiredAmenityBits: UInt16
     let gradeMask: UInt8
@@ -13,6 +13,8 @@ struct CatalogFilter: NearestFilter {
     let mode: TravelMode
     let hours: [SharedSchedule]
     let stations: [Station]
+    /// The query's verdict cache; needed whenever ``policy`` is set.
+    var verdicts: ScheduleVerdicts?
 
     static let gradeBitC = StationAttributes.bit(of: .C)
 
@@ -21,6 +23,19 @@ struct CatalogFilter: NearestFilter {
         a.amenityBits & requiredAmenityBits == requiredAmenityBits
             && a.gradeBit & gradeMask != 0
             && (a.gradeBit != Self.gradeBitC || a.organizationID == memberOrganizationID)
+    }
+
+    @inline(__always)
+    func screen(_ a: StationAttributes, key: Double) -> Screening {
+        guard admits(a) else { return .reject }
+        guard let policy, let verdicts else { return .accept }
+        let v = verdicts.verdict(a.hoursID) { id in
+            ScheduleVerdicts.make(
+                hoursID: id, schedule: hours[Int(id)], policy: policy, atEpochSeconds: atEpochSeconds,
+                minOpenSeconds: minOpenSeconds, mode: mode)
+        }
+        if key < v.keyLimit { return v.open ? .accept : .reject }
+        return .measure
     }
 
     @inline(__always)
@@ -61,8 +76,16 @@ extension StationCatalog {
         // An amenity outside the 16 packed bits can never be satisfied.
         let impossible = query.requiredAmenities.bits > UInt32(UInt16.max)
         let maxD = query.maxDistanceMetres ?? .infinity
-        let hits = impossible ? [] : index.nearest(to: point, limit: query.limit, maxDistanceMetres: maxD, filter: filter)
-        let results = hits.map { result(for: $0, point: point, query: query) }
+        let origin = DistanceOrigin(point)
+        let results: [NearestResult] = impossible ? [] : withUnsafeTemporaryAllocation(
+            of: ScheduleVerdict.self, capacity: ScheduleVerdicts.capacity
+        ) { buffer in
+            var withVerdicts = filter
+            let verdicts = ScheduleVerdicts(lending: buffer)
+            withVerdicts.verdicts = verdicts
+            let hits = index.nearest(to: point, limit: query.limit, maxDistanceMetres: maxD, filter: withVerdicts)
+            return hits.map { result(for: $0, origin: origin, query: query, verdicts: verdicts) }
+        }
         var answer = NearestAnswer(
             query: query, pointWGS84: point, results: results, alternatives: [], candidatesIgnoringHours: 0,
             timeZone: timeZone)
@@ -73,34 +96,51 @@ extension StationCatalog {
                 mode: query.mode, hours: hoursTable, stations: stations)
             let pool = impossible ? [] : index.nearest(
                 to: point, limit: Self.alternativesPoolSize(limit: query.limit), maxDistanceMetres: maxD, filter: loose)
-            answer.alternatives = alternatives(from: pool, point: point, query: query)
+            answer.alternatives = alternatives(from: pool, origin: origin, query: query)
             answer.candidatesIgnoringHours = pool.count
         }
         return answer
     }
 
-    /// The full result for one index hit.
-    func result(for hit: IndexHit, point: LonLat, query: NearestQuery) -> NearestResult {
-        let s = stations[hit.source]
-        let h = hoursTable[Int(hit.attributes.hoursID)]
+    /// The full result for one index hit; `verdicts` (the search's, when it had any) spare looking up the
+    /// state on arrival and the next change when the schedule's state at the query time still holds then.
+    func result(
+        for hit: IndexHit, origin: DistanceOrigin, query: NearestQuery, verdicts: ScheduleVerdicts? = nil
+    ) -> NearestResult {
+        // Field by field rather than `let s = stations[i]`: copying a whole Station retains its nine strings.
+        let i = hit.source
+        let location = stations[i].location
         let travel = query.mode.travelSeconds(forDistanceMetres: hit.distanceMetres)
         let arrival = query.atEpochSeconds + query.mode.travelSecondsRoundedUp(forDistanceMetres: hit.distanceMetres)
+        let state: OpeningState
+        let change: Int64?
+        if let v = verdicts?.known(hit.attributes.hoursID), v.nextChange != .min,
+            arrival >= query.atEpochSeconds, arrival < v.nextChange
+        {
+            // Same state from the query time up to the change, so the first change after arrival is that one.
+            state = v.state
+            change = v.nextChange
+        } else {
+            let h = hoursTable[Int(hit.attributes.hoursID)]
+            state = h.state(atEpochSeconds: arrival)
+            change = h.nextChange(afterEpochSeconds: arrival)
+        }
         return NearestResult(
-            id: s.id, name: s.name, grade: s.grade, address: s.address, location: s.location,
-            locationInCallerCRS: query.crs == .wgs84 ? nil : query.crs.fromWGS84(s.location),
+            id: stations[i].id, name: stations[i].name, grade: stations[i].grade, address: stations[i].address,
+            location: location,
+            locationInCallerCRS: query.crs == .wgs84 ? nil : query.crs.fromWGS84(location),
             distanceMetres: hit.distanceMetres,
-            bearingDegrees: Earth.bearingDegrees(from: point, to: s.location),
+            bearingDegrees: Earth.bearingDegrees(from: origin, to: location),
             travelMinutes: travel / 60, arrivalEpochSeconds: arrival,
-            stateOnArrival: h.state(atEpochSeconds: arrival),
-            closesAtEpochSeconds: h.nextChange(afterEpochSeconds: arrival),
-            amenities: s.amenities)
+            stateOnArrival: state, closesAtEpochSeconds: change,
+            amenities: stations[i].amenities)
     }
 
     /// Alternatives from hours-ignoring candidates: see ``NearestAnswer/alternatives``.
-    func alternatives(from pool: [IndexHit], point: LonLat, query: NearestQuery) -> [NearestAlternative] {
+    func alternatives(from pool: [IndexHit], origin: DistanceOrigin, query: NearestQuery) -> [NearestAlternative] {
         var found: [NearestAlternative] = []
         for hit in pool {
-            let r = result(for: hit, point: point, query: query)
+            let r = result(for: hit, origin: origin, query: query)
             let h = hoursTable[Int(hit.attributes.hoursID)]
             let start = query.openPolicy == .now ? query.atEpochSeconds : r.arrivalEpochSeconds
             guard let t = Self.firstQualifyingTime(

@@ -1,0 +1,97 @@
+/// An entry of a ``SearchHeap``: anything ordered by a `Double` key.
+protocol HeapKeyed {
+    var key: Double { get }
+}
+
+/// A node of the kd-tree waiting in the search: a range of slots with its bounding box, keyed by the
+/// squared Euclidean distance from the query vector to the box (a lower bound for the squared chord to
+/// anything inside). 40 bytes.
+struct NodeEntry: HeapKeyed {
+    var key: Double
+    /// First and last slot of the node.
+    var lo: UInt32
+    var hi: UInt32
+    var minX: Float, minY: Float, minZ: Float
+    var maxX: Float, maxY: Float, maxZ: Float
+}
+
+/// A station waiting in the search: its slot, its key (squared chord, single-precision storage) and
+/// whether the filter still needs its exact distance to decide. 16 bytes.
+struct StationEntry: HeapKeyed {
+    var key: Double
+    var slot: UInt32
+    var needsExactTest: Bool
+}
+
+/// A binary min-heap over a raw buffer, for one search.
+///
+/// Why not `Heap` from swift-collections: the search keeps two of these per query and they must cost
+/// no allocation in the common case, so the heap starts in a buffer the caller lends (stack memory from
+/// `withUnsafeTemporaryAllocation`) and moves to the heap only when a search wanders far; and the
+/// search peeks at both minima on every step, which wants plain stored fields.
+struct SearchHeap<Element: HeapKeyed> {
+    private(set) var base: UnsafeMutablePointer<Element>
+    private(set) var count = 0
+    private var capacity: Int
+    /// True once the entries live in memory this heap allocated (and must free).
+    private var ownsBuffer = false
+
+    /// Starts in `buffer` (not owned; must outlive the heap's use).
+    init(lending buffer: UnsafeMutableBufferPointer<Element>) {
+        base = buffer.baseAddress!
+        capacity = buffer.count
+    }
+
+    /// Frees memory this heap allocated itself (not the lent buffer).
+    func release() {
+        if ownsBuffer { base.deallocate() }
+    }
+
+    /// The smallest key, or +infinity when empty.
+    @inline(__always)
+    var minKey: Double { count > 0 ? base[0].key : .infinity }
+
+    @inline(__always)
+    mutating func push(_ e: Element) {
+        if count == capacity { grow() }
+        var i = count
+        count += 1
+        while i > 0 {
+            let parent = (i - 1) >> 1
+            if base[parent].key <= e.key { break }
+            (base + i).initialize(to: base[parent])
+            i = parent
+        }
+        (base + i).initialize(to: e)
+    }
+
+    /// Removes and returns the entry with the smallest key; the heap must not be empty.
+    @inline(__always)
+    mutating func popMin() -> Element {
+        let top = base[0]
+        count -= 1
+        let n = count
+        if n == 0 { return top }
+        let last = base[n]
+        var i = 0
+        while true {
+            var child = 2 * i + 1
+            if child >= n { break }
+            if child + 1 < n && base[child + 1].key < base[child].key { child += 1 }
+            if last.key <= base[child].key { break }
+            base[i] = base[child]
+            i = child
+        }
+        base[i] = last
+        return top
+    }
+
+    private mutating func grow() {
+        let bigger = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
+        bigger.moveInitialize(from: base, count: count)
+        if ownsBuffer { base.deallocate() }
+        base = bigger
+        capacity *= 2
+        ownsBuffer = true
+    }
+}
