@@ -27,7 +27,7 @@ struct ScheduleVerdict {
 /// collision. Direct-mapped rather than sized to the catalog's table so a query never clears more than
 /// ``capacity`` entries.
 struct ScheduleVerdicts {
-    static let capacity = 64
+    static let capacity = 32
     let slots: UnsafeMutablePointer<ScheduleVerdict>
 
     /// Takes `buffer` (at least ``capacity`` entries) and marks every slot empty.

@@ -7,12 +7,14 @@ struct CatalogFilter: NearestFilter {
     /// The member's organization number, or a value no station carries.
     let memberOrganizationID: UInt32
     /// nil: ignore opening hours (used for alternatives).
-    let policy: OpenPolicy?
+    var policy: OpenPolicy?
     let atEpochSeconds: Int64
     let minOpenSeconds: Int64
     let mode: TravelMode
-    let hours: [SharedSchedule]
-    let stations: [Station]
+    /// The catalog's tables, borrowed for the query (buffers rather than arrays: copying the filter into the
+    /// search then costs no reference counting).
+    let hours: UnsafeBufferPointer<SharedSchedule>
+    let stations: UnsafeBufferPointer<Station>
     /// The query's verdict cache; needed whenever ``policy`` is set.
     var verdicts: ScheduleVerdicts?
 
@@ -64,48 +66,54 @@ extension StationCatalog {
     /// Answers a query; invalid queries throw before any search.
     public func nearest(_ query: NearestQuery) throws(NearestQueryError) -> NearestAnswer {
         let point = try query.validated()
+        // An amenity outside the 16 packed bits can never be satisfied.
+        let impossible = query.requiredAmenities.bits > UInt32(UInt16.max)
+        let (results, alternatives, pool) = impossible ? ([], [], 0) : hoursTable.withUnsafeBufferPointer { hours in
+            stations.withUnsafeBufferPointer { stations in
+                search(query, point: point, hours: hours, stations: stations)
+            }
+        }
+        return NearestAnswer(
+            query: query, pointWGS84: point, results: results, alternatives: alternatives,
+            candidatesIgnoringHours: pool, timeZone: timeZone)
+    }
+
+    /// The search behind ``nearest(_:)``: results, or when there are none the alternatives and the size
+    /// of the pool they came from.
+    private func search(
+        _ query: NearestQuery, point: LonLat, hours: UnsafeBufferPointer<SharedSchedule>,
+        stations: UnsafeBufferPointer<Station>
+    ) -> ([NearestResult], [NearestAlternative], Int) {
         var gradeMask: UInt8 = 0
         for g in query.grades { gradeMask |= StationAttributes.bit(of: g) }
         if gradeMask == 0 { gradeMask = 7 }
         let member = query.memberOrganization.flatMap { organizationIDs[$0] } ?? UInt32.max
-        let filter = CatalogFilter(
+        var filter = CatalogFilter(
             requiredAmenityBits: UInt16(truncatingIfNeeded: query.requiredAmenities.bits),
             gradeMask: gradeMask, memberOrganizationID: member, policy: query.openPolicy,
             atEpochSeconds: query.atEpochSeconds, minOpenSeconds: Int64(query.minOpenMinutes) * 60,
-            mode: query.mode, hours: hoursTable, stations: stations)
-        // An amenity outside the 16 packed bits can never be satisfied.
-        let impossible = query.requiredAmenities.bits > UInt32(UInt16.max)
+            mode: query.mode, hours: hours, stations: stations)
         let maxD = query.maxDistanceMetres ?? .infinity
         let origin = DistanceOrigin(point)
-        let results: [NearestResult] = impossible ? [] : withUnsafeTemporaryAllocation(
-            of: ScheduleVerdict.self, capacity: ScheduleVerdicts.capacity
-        ) { buffer in
-            var withVerdicts = filter
-            let verdicts = ScheduleVerdicts(lending: buffer)
-            withVerdicts.verdicts = verdicts
-            let hits = index.nearest(to: point, limit: query.limit, maxDistanceMetres: maxD, filter: withVerdicts)
-            return hits.map { result(for: $0, origin: origin, query: query, verdicts: verdicts) }
+        let results = withUnsafeTemporaryAllocation(of: ScheduleVerdict.self, capacity: ScheduleVerdicts.capacity) {
+            let verdicts = ScheduleVerdicts(lending: $0)
+            filter.verdicts = verdicts
+            let hits = index.nearest(to: point, limit: query.limit, maxDistanceMetres: maxD, filter: filter)
+            return hits.map { result(for: $0, origin: origin, query: query, stations: stations, verdicts: verdicts) }
         }
-        var answer = NearestAnswer(
-            query: query, pointWGS84: point, results: results, alternatives: [], candidatesIgnoringHours: 0,
-            timeZone: timeZone)
-        if results.isEmpty {
-            let loose = CatalogFilter(
-                requiredAmenityBits: filter.requiredAmenityBits, gradeMask: gradeMask, memberOrganizationID: member,
-                policy: nil, atEpochSeconds: query.atEpochSeconds, minOpenSeconds: filter.minOpenSeconds,
-                mode: query.mode, hours: hoursTable, stations: stations)
-            let pool = impossible ? [] : index.nearest(
-                to: point, limit: Self.alternativesPoolSize(limit: query.limit), maxDistanceMetres: maxD, filter: loose)
-            answer.alternatives = alternatives(from: pool, origin: origin, query: query)
-            answer.candidatesIgnoringHours = pool.count
-        }
-        return answer
+        guard results.isEmpty else { return (results, [], 0) }
+        filter.policy = nil
+        filter.verdicts = nil
+        let pool = index.nearest(
+            to: point, limit: Self.alternativesPoolSize(limit: query.limit), maxDistanceMetres: maxD, filter: filter)
+        return ([], alternatives(from: pool, origin: origin, query: query, stations: stations), pool.count)
     }
 
     /// The full result for one index hit; `verdicts` (the search's, when it had any) spare looking up the
     /// state on arrival and the next change when the schedule's state at the query time still holds then.
     func result(
-        for hit: IndexHit, origin: DistanceOrigin, query: NearestQuery, verdicts: ScheduleVerdicts? = nil
+        for hit: IndexHit, origin: DistanceOrigin, query: NearestQuery, stations: UnsafeBufferPointer<Station>,
+        verdicts: ScheduleVerdicts? = nil
     ) -> NearestResult {
         // Field by field rather than `let s = stations[i]`: copying a whole Station retains its nine strings.
         let i = hit.source
@@ -137,10 +145,12 @@ extension StationCatalog {
     }
 
     /// Alternatives from hours-ignoring candidates: see ``NearestAnswer/alternatives``.
-    func alternatives(from pool: [IndexHit], origin: DistanceOrigin, query: NearestQuery) -> [NearestAlternative] {
+    func alternatives(
+        from pool: [IndexHit], origin: DistanceOrigin, query: NearestQuery, stations: UnsafeBufferPointer<Station>
+    ) -> [NearestAlternative] {
         var found: [NearestAlternative] = []
         for hit in pool {
-            let r = result(for: hit, origin: origin, query: query)
+            let r = result(for: hit, origin: origin, query: query, stations: stations)
             let h = hoursTable[Int(hit.attributes.hoursID)]
             let start = query.openPolicy == .now ? query.atEpochSeconds : r.arrivalEpochSeconds
             guard let t = Self.firstQualifyingTime(
