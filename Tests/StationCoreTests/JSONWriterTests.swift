@@ -37,4 +37,63 @@ struct JSONWriterTests {
         let back = try JSONSerialization.jsonObject(with: Data(("[" + JSONWriter.quoted("x\t\"y") + "]").utf8)) as? [String]
         #expect(back == ["x\t\"y"])
     }
+
+    /// The text the writer produced before it formatted short decimals itself: integral values as
+    /// integers, everything else by Swift's `description` (shortest round-trip form).
+    static func referenceNumber(_ v: Double) -> String {
+        guard v.isFinite else { return "null" }
+        if v == v.rounded(), abs(v) < 1e15 { return String(Int64(v)) }
+        return v.description
+    }
+
+    @Test("numbers: same text as Swift's shortest form, for coordinates, tenths and awkward values")
+    func numbersMatchDescription() {
+        var rng = SplitMix64(seed: 1121)
+        var values: [Double] = [0, -0.0, 0.1, 0.5, 1e-4, 9.99e-5, 1e-7, 123456.7, 999_999_999.9, 1e9, 1e15, 2e15,
+                                116.397691, -179.9999999, 39.9, 0.000123, 1.0 / 3, .pi, -2.5e-3]
+        for _ in 0..<20_000 {
+            let lon = (-180 + 360 * rng.nextUnit())
+            values.append((lon * 1e6).rounded() / 1e6)  // a ledger coordinate with 6 decimals
+            values.append((rng.nextUnit() * 50_000 * 10).rounded() / 10)  // metres rounded to 0.1
+            values.append(lon)  // full precision
+            values.append(lon * 1e-7)
+        }
+        for v in values {
+            var w = JSONWriter()
+            w.number(v)
+            #expect(w.text == Self.referenceNumber(v), "\(v)")
+        }
+    }
+
+    @Test("integers, local times and amenity lists are written in place, as their String forms would be")
+    func inPlaceFormats() throws {
+        var w = JSONWriter()
+        w.beginArray()
+        for i: Int64 in [0, 7, -7, 10, 1_795_381_200, .max, .min] { w.integer(i) }
+        w.localTime(LocalDateTime(year: 2026, month: 3, day: 9, hour: 7, minute: 5)!)
+        w.localTime(LocalDateTime(year: 987, month: 12, day: 31, hour: 23, minute: 59)!)
+        w.amenities(AmenitySet([.toilet, .drinking_water, .nursing_room]))
+        w.amenities(AmenitySet())
+        w.endArray()
+        #expect(w.text == "[0,7,-7,10,1795381200,\(Int64.max),\(Int64.min),\"2026-03-09T07:05\",\"0987-12-31T23:59\","
+            + "[\"drinking_water\",\"toilet\",\"nursing_room\"],[]]")
+        #expect(LocalDateTime(year: 987, month: 12, day: 31, hour: 23, minute: 59)!.isoString == "0987-12-31T23:59")
+        #expect(Amenity.allCases.enumerated().allSatisfy { $0.offset == $0.element.ordinal })
+    }
+
+    @Test("a dynamic key is escaped; deep nesting keeps its commas")
+    func keysAndNesting() throws {
+        var w = JSONWriter()
+        w.beginObject()
+        w.key(text: "a\"b"); w.integer(1)
+        w.key("deep")
+        for _ in 0..<40 { w.beginArray(); w.integer(1) }
+        for _ in 0..<40 { w.endArray() }
+        w.key("after"); w.bool(false)
+        w.endObject()
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(w.bytes)) as? [String: Any])
+        #expect(parsed["a\"b"] as? Int == 1)
+        #expect(parsed["after"] as? Bool == false)
+        #expect(w.text.contains("[1,[1,[1,"))
+    }
 }

@@ -33,12 +33,12 @@ extension NearestAnswer {
         w.key("crs"); w.string(q.crs.rawValue)
         w.key("lon_wgs84"); w.number(pointWGS84.lon)
         w.key("lat_wgs84"); w.number(pointWGS84.lat)
-        w.key("at"); w.string(timeZone.local(epochSeconds: q.atEpochSeconds).isoString)
+        w.key("at"); w.localTime(timeZone.local(epochSeconds: q.atEpochSeconds))
         w.key("at_epoch"); w.integer(q.atEpochSeconds)
         w.key("time_zone"); w.string(timeZone.identifier)
         w.key("limit"); w.integer(q.limit)
         w.key("max_distance_m"); w.number(q.maxDistanceMetres)
-        w.key("amenities"); w.strings(q.requiredAmenities.map(\.rawValue))
+        w.key("amenities"); w.amenities(q.requiredAmenities)
         w.key("grades"); w.strings(q.grades.sorted().map(\.rawValue))
         w.key("member"); w.string(q.memberOrganization)
         w.key("mode"); w.string(q.mode.rawValue)
@@ -63,16 +63,17 @@ extension NearestAnswer {
         w.key("distance_m"); w.number(roundedTenth(r.distanceMetres))
         w.key("bearing_deg"); w.number(roundedTenth(r.bearingDegrees))
         w.key("travel_minutes"); w.number(roundedTenth(r.travelMinutes))
-        w.key("arrival"); w.string(timeZone.local(epochSeconds: r.arrivalEpochSeconds).isoString)
+        w.key("arrival"); w.localTime(timeZone.local(epochSeconds: r.arrivalEpochSeconds))
         w.key("arrival_epoch"); w.integer(r.arrivalEpochSeconds)
         w.key("state_on_arrival"); w.string(r.stateOnArrival.rawValue)
-        w.key("closes_at"); w.string(r.closesAtEpochSeconds.map { timeZone.local(epochSeconds: $0).isoString })
+        w.key("closes_at")
+        if let t = r.closesAtEpochSeconds { w.localTime(timeZone.local(epochSeconds: t)) } else { w.null() }
         w.key("closes_at_epoch"); w.integer(r.closesAtEpochSeconds)
         if let t = opensAt {
-            w.key("opens_at"); w.string(timeZone.local(epochSeconds: t).isoString)
+            w.key("opens_at"); w.localTime(timeZone.local(epochSeconds: t))
             w.key("opens_at_epoch"); w.integer(t)
         }
-        w.key("amenities"); w.strings(r.amenities.map(\.rawValue))
+        w.key("amenities"); w.amenities(r.amenities)
         w.endObject()
     }
 }

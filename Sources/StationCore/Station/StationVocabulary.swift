@@ -27,12 +27,30 @@ public enum Amenity: String, CaseIterable, Sendable, Codable, Comparable {
     case drinking_water, hot_water, seating, toilet, heating, air_conditioning, microwave,
         phone_charging, ebike_charging, wifi, first_aid, reading, storage, nursing_room
 
-    /// This amenity's bit in an ``AmenitySet``.
-    public var bit: UInt32 { 1 << UInt32(Amenity.allCases.firstIndex(of: self)!) }
-
-    public static func < (a: Amenity, b: Amenity) -> Bool {
-        Amenity.allCases.firstIndex(of: a)! < Amenity.allCases.firstIndex(of: b)!
+    /// This amenity's position in ``allCases`` (a switch: `allCases` is built anew on every call).
+    public var ordinal: Int {
+        switch self {
+        case .drinking_water: 0
+        case .hot_water: 1
+        case .seating: 2
+        case .toilet: 3
+        case .heating: 4
+        case .air_conditioning: 5
+        case .microwave: 6
+        case .phone_charging: 7
+        case .ebike_charging: 8
+        case .wifi: 9
+        case .first_aid: 10
+        case .reading: 11
+        case .storage: 12
+        case .nursing_room: 13
+        }
     }
+
+    /// This amenity's bit in an ``AmenitySet``.
+    public var bit: UInt32 { 1 << UInt32(ordinal) }
+
+    public static func < (a: Amenity, b: Amenity) -> Bool { a.ordinal < b.ordinal }
 
     /// The list of valid names, for error messages.
     public static var vocabularyList: String { allCases.map(\.rawValue).joined(separator: ", ") }

@@ -1,17 +1,34 @@
 /// Writes compact JSON text straight into a byte buffer.
 ///
-/// Written by hand because Foundation's `JSONEncoder` dominated the cost of an HTTP nearest
-/// query: on the sample ledger the server answered 5,500 requests/s with it and 14,900/s
-/// without any JSON at all (scripts/bench_http.sh), the search itself taking ~10 µs.
-/// Keys are written in the order given; the caller keeps objects and arrays balanced.
-public struct JSONWriter {
-    public private(set) var bytes: [UInt8] = []
-    /// One entry per open object or array: whether it already holds a member.
-    private var hasMember: [Bool] = []
+/// Written by hand because JSON was most of the cost of an HTTP nearest query. With Foundation's
+/// `JSONEncoder` the server answered 5,500 requests/s on the sample ledger, and 14,900/s with no JSON
+/// at all (scripts/bench_http.sh). A first version of this writer still spent about 19 µs on a
+/// 2.6 KB answer, going through `String` for every integer, time and key. So this one formats
+/// integers, short decimals and local times straight into the buffer, takes keys as static strings
+/// that need no escaping scan, and tracks commas in a bit mask rather than an array.
+/// Keys are written in the order given; the caller keeps objects and arrays balanced
+/// (at most 64 levels deep).
+public struct JSONWriter: ~Copyable {
+    /// The text so far, in memory this writer owns (a raw buffer: appending a byte is a store, not a
+    /// call into `Array`'s generic code).
+    private var base: UnsafeMutablePointer<UInt8>
+    private var count = 0
+    private var capacity: Int
+    /// Bit `i` is set when the container at depth `i + 1` already holds a member.
+    private var memberBits: UInt64 = 0
+    private var depth = 0
+    /// A key was just written: the next value belongs to it and must not write a comma.
+    private var pendingValueAfterKey = false
 
     public init(capacity: Int = 2048) {
-        bytes.reserveCapacity(capacity)
+        self.capacity = max(16, capacity)
+        base = .allocate(capacity: self.capacity)
     }
+
+    deinit { base.deallocate() }
+
+    /// The bytes written so far.
+    public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
 
     /// `s` as a JSON string literal, quotes included: the one escaping rule every JSON writer here uses.
     public static func quoted(_ s: String) -> String {
@@ -21,38 +38,76 @@ public struct JSONWriter {
     }
 
     /// The text written so far.
-    public var text: String { String(decoding: bytes, as: UTF8.self) }
+    public var text: String { String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self) }
 
-    public mutating func beginObject() { separate(); bytes.append(UInt8(ascii: "{")); hasMember.append(false) }
-    public mutating func endObject() { hasMember.removeLast(); bytes.append(UInt8(ascii: "}")) }
-    public mutating func beginArray() { separate(); bytes.append(UInt8(ascii: "[")); hasMember.append(false) }
-    public mutating func endArray() { hasMember.removeLast(); bytes.append(UInt8(ascii: "]")) }
+    public mutating func beginObject() { open(UInt8(ascii: "{")) }
+    public mutating func endObject() { close(UInt8(ascii: "}")) }
+    public mutating func beginArray() { open(UInt8(ascii: "[")) }
+    public mutating func endArray() { close(UInt8(ascii: "]")) }
 
-    /// Writes an object key; the next value call writes its value.
-    public mutating func key(_ name: String) {
+    /// Writes an object key known at compile time (plain ASCII names need no escaping, so none is
+    /// attempted); the next value call writes its value.
+    public mutating func key(_ name: StaticString) {
+        separate()
+        put(UInt8(ascii: "\""))
+        name.withUTF8Buffer { put(contentsOf: $0) }
+        put(UInt8(ascii: "\""))
+        put(UInt8(ascii: ":"))
+        pendingValueAfterKey = true
+    }
+
+    /// Writes an object key made at run time (escaped as any string).
+    public mutating func key(text name: String) {
         separate()
         appendQuoted(name)
-        bytes.append(UInt8(ascii: ":"))
-        // The value that follows belongs to this key: it must not write a comma.
+        put(UInt8(ascii: ":"))
         pendingValueAfterKey = true
     }
 
     public mutating func string(_ value: String) { separate(); appendQuoted(value) }
     public mutating func string(_ value: String?) { if let value { string(value) } else { null() } }
-    public mutating func integer(_ value: Int64) { separate(); bytes.append(contentsOf: String(value).utf8) }
+    public mutating func integer(_ value: Int64) { separate(); appendInteger(value) }
     public mutating func integer(_ value: Int64?) { if let value { integer(value) } else { null() } }
     public mutating func integer(_ value: Int) { integer(Int64(value)) }
-    public mutating func bool(_ value: Bool) { separate(); bytes.append(contentsOf: (value ? "true" : "false").utf8) }
-    public mutating func null() { separate(); bytes.append(contentsOf: "null".utf8) }
+    public mutating func bool(_ value: Bool) { separate(); append(value ? "true" : "false") }
+    public mutating func null() { separate(); append("null") }
 
-    /// A finite number in Swift's shortest round-trip form (`12.5`, `116.397691`); null otherwise.
+    /// A finite number in Swift's shortest round-trip form (`12.5`, `116.397691`, `40`); null otherwise.
+    ///
+    /// Values with at most six decimals (coordinates, rounded metres) are formatted here from integers;
+    /// others go through `description`. Both give the same text: when `value * 1e6` rounds to an integer
+    /// `n` with `n / 1e6 == value`, the decimal `n / 10^6` reads back as `value`, and no shorter decimal
+    /// can (two decimals of at most six places differ by at least 1e-6, far more than the spacing of
+    /// doubles below 1e9), so trimming its trailing zeros gives exactly the shortest form.
     public mutating func number(_ value: Double) {
         guard value.isFinite else { return null() }
         separate()
-        if value == value.rounded(), abs(value) < 1e15 {
-            bytes.append(contentsOf: String(Int64(value)).utf8)
+        let magnitude = abs(value)
+        if magnitude < 1e9, magnitude >= 1e-4 || magnitude == 0 {
+            let scaled = (value * 1e6).rounded()
+            if scaled / 1e6 == value {
+                let n = Int64(scaled)
+                if n < 0 { put(UInt8(ascii: "-")) }
+                let units = n.magnitude
+                appendDigits(units / 1_000_000)
+                var fraction = units % 1_000_000
+                if fraction != 0 {
+                    put(UInt8(ascii: "."))
+                    var width = 6
+                    while fraction % 10 == 0 {
+                        fraction /= 10
+                        width -= 1
+                    }
+                    appendDigits(fraction, width: width)
+                }
+                return
+            }
+        }
+        if value == value.rounded(), magnitude < 1e15 {
+            appendInteger(Int64(value))
         } else {
-            bytes.append(contentsOf: value.description.utf8)
+            var text = value.description
+            text.withUTF8 { put(contentsOf: $0) }
         }
     }
 
@@ -65,47 +120,177 @@ public struct JSONWriter {
         endArray()
     }
 
+    /// A local time as a string `"YYYY-MM-DDTHH:MM"` (``LocalDateTime/isoString``), formatted in place.
+    public mutating func localTime(_ t: LocalDateTime) {
+        guard (0...9999).contains(t.year) else { return string(t.isoString) }
+        separate()
+        put(UInt8(ascii: "\""))
+        appendDigits(UInt64(t.year), width: 4)
+        put(UInt8(ascii: "-"))
+        appendDigits(UInt64(t.month), width: 2)
+        put(UInt8(ascii: "-"))
+        appendDigits(UInt64(t.day), width: 2)
+        put(UInt8(ascii: "T"))
+        appendDigits(UInt64(t.hour), width: 2)
+        put(UInt8(ascii: ":"))
+        appendDigits(UInt64(t.minute), width: 2)
+        put(UInt8(ascii: "\""))
+    }
+
+    /// A set of amenities as an array of their names, in vocabulary order.
+    public mutating func amenities(_ set: AmenitySet) {
+        beginArray()
+        Amenity.quotedNames.withUnsafeBufferPointer { names in
+            let ends = Amenity.quotedNameEnds
+            var rest = set.bits
+            while rest != 0 {
+                let i = rest.trailingZeroBitCount
+                rest &= rest - 1
+                guard i < ends.count else { continue }
+                separate()
+                let start = i == 0 ? 0 : ends[i - 1]
+                put(contentsOf: UnsafeBufferPointer(rebasing: names[start..<ends[i]]))
+            }
+        }
+        endArray()
+    }
+
     // MARK: internals
 
-    private var pendingValueAfterKey = false
+    private mutating func open(_ bracket: UInt8) {
+        separate()
+        put(bracket)
+        precondition(depth < 64, "JSONWriter: more than 64 nested containers")
+        depth += 1
+        memberBits &= ~(UInt64(1) << UInt64(depth - 1))
+    }
+
+    private mutating func close(_ bracket: UInt8) {
+        depth -= 1
+        put(bracket)
+    }
 
     /// Writes the comma between members of the innermost container, unless a key was just written.
+    @inline(__always)
     private mutating func separate() {
         if pendingValueAfterKey {
             pendingValueAfterKey = false
             return
         }
-        guard let last = hasMember.last else { return }
-        if last { bytes.append(UInt8(ascii: ",")) }
-        hasMember[hasMember.count - 1] = true
+        guard depth > 0 else { return }
+        let bit = UInt64(1) << UInt64(depth - 1)
+        if memberBits & bit != 0 {
+            put(UInt8(ascii: ","))
+        } else {
+            memberBits |= bit
+        }
+    }
+
+    private mutating func append(_ literal: StaticString) {
+        literal.withUTF8Buffer { put(contentsOf: $0) }
+    }
+
+    private mutating func appendInteger(_ value: Int64) {
+        if value < 0 { put(UInt8(ascii: "-")) }
+        appendDigits(value.magnitude)
+    }
+
+    /// The decimal digits of `value`, left-padded with zeros to `width` (at most 20).
+    private mutating func appendDigits(_ value: UInt64, width: Int = 1) {
+        var digits = 1
+        var limit: UInt64 = 10
+        while digits < 20 && value >= limit {
+            digits += 1
+            limit = limit &* 10
+        }
+        let n = max(digits, min(width, 20))
+        reserve(n)
+        var v = value
+        var i = count + n
+        while i > count {
+            i -= 1
+            base[i] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: v % 10)
+            v /= 10
+        }
+        count += n
+    }
+
+    @inline(__always)
+    private mutating func reserve(_ n: Int) {
+        if count + n > capacity { grow(to: count + n) }
+    }
+
+    private mutating func grow(to needed: Int) {
+        var bigger = capacity * 2
+        while bigger < needed { bigger *= 2 }
+        let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: bigger)
+        moved.initialize(from: base, count: count)
+        base.deallocate()
+        base = moved
+        capacity = bigger
+    }
+
+    @inline(__always)
+    private mutating func put(_ b: UInt8) {
+        reserve(1)
+        base[count] = b
+        count += 1
+    }
+
+    @inline(__always)
+    private mutating func put(contentsOf buffer: UnsafeBufferPointer<UInt8>) {
+        guard let source = buffer.baseAddress, buffer.count > 0 else { return }
+        reserve(buffer.count)
+        (base + count).update(from: source, count: buffer.count)
+        count += buffer.count
+    }
+
+    private mutating func put(contentsOf array: [UInt8]) {
+        array.withUnsafeBufferPointer { put(contentsOf: $0) }
     }
 
     private mutating func appendQuoted(_ s: String) {
-        bytes.append(UInt8(ascii: "\""))
+        put(UInt8(ascii: "\""))
         var text = s
         text.withUTF8 { utf8 in
             // Fast path: most text needs no escaping and is copied in one go.
             if !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-                bytes.append(contentsOf: utf8)
+                put(contentsOf: utf8)
                 return
             }
             for b in utf8 { appendEscaped(b) }
         }
-        bytes.append(UInt8(ascii: "\""))
+        put(UInt8(ascii: "\""))
     }
 
     private mutating func appendEscaped(_ b: UInt8) {
         let backslash = UInt8(ascii: "\\")
         switch b {
-        case UInt8(ascii: "\""), backslash: bytes.append(backslash); bytes.append(b)
-        case UInt8(ascii: "\n"): bytes.append(backslash); bytes.append(UInt8(ascii: "n"))
-        case UInt8(ascii: "\r"): bytes.append(backslash); bytes.append(UInt8(ascii: "r"))
-        case UInt8(ascii: "\t"): bytes.append(backslash); bytes.append(UInt8(ascii: "t"))
+        case UInt8(ascii: "\""), backslash: put(backslash); put(b)
+        case UInt8(ascii: "\n"): put(backslash); put(UInt8(ascii: "n"))
+        case UInt8(ascii: "\r"): put(backslash); put(UInt8(ascii: "r"))
+        case UInt8(ascii: "\t"): put(backslash); put(UInt8(ascii: "t"))
         case 0..<0x20:
             let hex = Array("0123456789abcdef".utf8)
-            bytes.append(contentsOf: [backslash, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
+            put(contentsOf: [backslash, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
                                       hex[Int(b >> 4)], hex[Int(b & 0xF)]])
-        default: bytes.append(b)
+        default: put(b)
         }
     }
+}
+
+extension Amenity {
+    /// Every amenity's name as a quoted JSON string, in ``AmenitySet`` bit order, end to end in one
+    /// array (one array rather than one per name, so writing a set retains nothing per name).
+    static let quotedNames: [UInt8] = allCases.flatMap { Array("\"\($0.rawValue)\"".utf8) }
+    /// Where each name ends in ``quotedNames``.
+    static let quotedNameEnds: [Int] = {
+        var ends: [Int] = []
+        var end = 0
+        for a in allCases {
+            end += a.rawValue.utf8.count + 2
+            ends.append(end)
+        }
+        return ends
+    }()
 }
