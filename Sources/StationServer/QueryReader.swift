@@ -51,7 +51,13 @@ struct QueryReader {
     /// A comma-separated list (empty items dropped).
     func list(_ name: String) -> [String] {
         guard let text = string(name) else { return [] }
-        return text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return text.split(separator: ",").compactMap { item in
+            // Trimmed by hand: Foundation's `trimmingCharacters(in:)` was a visible cost on every nearest query.
+            var trimmed = item
+            while trimmed.first?.isWhitespace == true { trimmed.removeFirst() }
+            while trimmed.last?.isWhitespace == true { trimmed.removeLast() }
+            return trimmed.isEmpty ? nil : String(trimmed)
+        }
     }
 
     /// A value of a string enum, with the valid choices in the error.

@@ -35,13 +35,39 @@ public final class RouteMetrics: Sendable {
             helpText: "Active stations in the in-memory nearest-station index."))
     }
 
+    /// The counter and histogram of one (route, method, status), made once in the registry.
+    struct Series: Sendable {
+        let requests: Counter
+        let latency: DurationHistogram
+    }
+
+    struct SeriesKey: Hashable, Sendable {
+        let route: String
+        let method: String
+        let status: Int
+    }
+
+    /// Series already made, so a request costs one dictionary lookup instead of the registry building
+    /// label arrays and names for both metrics (about 5% of a nearest request's CPU time before).
+    private let series = Mutex<[SeriesKey: Series]>([:])
+
     func record(route: String, method: String, status: Int, duration: Duration) {
-        registry.makeCounter(
-            descriptor: Self.requests, labels: [("route", route), ("method", method), ("status", String(status))]
-        ).increment()
-        registry.makeDurationHistogram(
-            descriptor: Self.latency, labels: [("route", route), ("method", method)], buckets: Self.latencyBuckets
-        ).record(duration)
+        let key = SeriesKey(route: route, method: method, status: status)
+        let found = series.withLock { $0[key] } ?? makeSeries(key)
+        found.requests.increment()
+        found.latency.record(duration)
+    }
+
+    private func makeSeries(_ key: SeriesKey) -> Series {
+        let made = Series(
+            requests: registry.makeCounter(
+                descriptor: Self.requests,
+                labels: [("route", key.route), ("method", key.method), ("status", String(key.status))]),
+            latency: registry.makeDurationHistogram(
+                descriptor: Self.latency, labels: [("route", key.route), ("method", key.method)],
+                buckets: Self.latencyBuckets))
+        series.withLock { $0[key] = made }
+        return made
     }
 
     /// The Prometheus text exposition of every metric.
