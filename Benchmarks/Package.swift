@@ -9,7 +9,12 @@ let package = Package(
     dependencies: [.package(name: "StationFinder", path: "..")],
     targets: [
         .executableTarget(name: "HoursBench", dependencies: [.product(name: "StationCore", package: "StationFinder")]),
-        .executableTarget(name: "NearestBench", dependencies: [.product(name: "StationCore", package: "StationFinder")]),
+        .executableTarget(
+            name: "NearestBench",
+            dependencies: [
+                .product(name: "StationCore", package: "StationFinder"),
+                .product(name: "StationStore", package: "StationFinder"),
+            ]),
         .executableTarget(
             name: "StoreBench",
             dependencies: [

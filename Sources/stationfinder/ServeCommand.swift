@@ -22,6 +22,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        LoggingSystem.bootstrap { LogLineHandler(label: $0) }
         let arguments = ServerArguments(
             hostname: host, port: port, databasePath: database.path,
             logLevel: Logger.Level(rawValue: logLevel) ?? .info)

@@ -89,6 +89,14 @@ func run(stationCount: Int, queryCount: Int) {
         let s = summary(ns)
         print("\(name): median \(fmt(s.median)) us, p99 \(fmt(s.p99)) us, mean results \(fmt(Double(found) / Double(qs.count)))")
     }
+    do {
+        let answers = cases[0].1.prefix(2000).map { try! catalog.nearest($0) }
+        var bytes = 0
+        let t0 = nowNanoseconds()
+        for _ in 0..<20 { for a in answers { bytes &+= a.jsonBytes().count } }
+        let t1 = nowNanoseconds()
+        print("JSON: \(Double(t1 - t0) / Double(answers.count * 20)) ns per answer, \(bytes / answers.count / 20) bytes")
+    }
     // The bare index without filters, for comparison with general-purpose kd-trees.
     var r = SplitMix64(seed: 11)
     let points = (0..<queryCount).map { _ in BeijingBox.point(&r) }
@@ -106,10 +114,33 @@ func run(stationCount: Int, queryCount: Int) {
     print("bare index, k=5 unfiltered (no hours, no result records): median \(fmt(s.median)) us, p99 \(fmt(s.p99)) us (\(sink))")
 }
 
+/// The sample ledger with the HTTP load test's queries, at 04:00 and at 10:00, answers and JSON.
+func runSample() throws {
+    let stations = try SampleLedger.stations()
+    let catalog = StationCatalog(stations: stations)
+    print("== sample ledger: \(catalog.indexedCount) active of \(stations.count) stations, \(catalog.distinctHoursCount) schedules")
+    for time in ["2026-11-23T04:00", "2026-11-23T10:00"] {
+        let qs = SampleLedger.queries(count: 20_000, localTime: time)
+        let (ns, found) = timeQueries(catalog, qs)
+        let s = summary(ns)
+        let answers = qs.prefix(2000).map { try! catalog.nearest($0) }
+        var bytes = 0
+        let t0 = nowNanoseconds()
+        for _ in 0..<10 { for a in answers { bytes &+= a.jsonBytes().count } }
+        let t1 = nowNanoseconds()
+        print("\(time) (Monday), k=5 open on arrival + one amenity: median \(fmt(s.median)) us, p99 \(fmt(s.p99)) us,"
+            + " mean results \(fmt(Double(found) / Double(qs.count))); JSON \(fmt(Double(t1 - t0) / 20_000 / 1000)) us"
+            + " for \(bytes / 20_000) bytes")
+    }
+}
+
 let args = CommandLine.arguments
-if args.count > 1, let n = Int(args[1]) {
+if args.count > 1, args[1] == "sample" {
+    try runSample()
+} else if args.count > 1, let n = Int(args[1]) {
     run(stationCount: n, queryCount: 20_000)
 } else {
     run(stationCount: 10_000, queryCount: 50_000)
     run(stationCount: 1_000_000, queryCount: 50_000)
+    try runSample()
 }
