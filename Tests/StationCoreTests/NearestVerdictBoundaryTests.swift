@@ -85,3 +85,34 @@ struct NearestVerdictBoundaryTests {
         #expect(try Self.check(hours: "off", at: "2026-03-10T12:00", travelSeconds: 600, minOpenMinutes: 0, policy: .arrival) == 0)
     }
 }
+
+/// Answers written with the catalog's pre-rendered station fields against the same answers written
+/// field by field.
+@Suite("Nearest JSON from station fragments")
+struct NearestJSONFragmentTests {
+    @Test("byte for byte the same JSON, in WGS-84 and GCJ-02, with quotes and Chinese in names")
+    func sameBytes() throws {
+        var rng = SplitMix64(seed: 99)
+        var stations = NearestPropertyTests.randomStations(count: 500, rng: &rng)
+        stations[0].name = "示例 \"引号\" 驿站\\"
+        stations[0].address = nil
+        stations[1].address = "北京市西城区 1号"
+        let catalog = StationCatalog(stations: stations)
+        let at = HoursTimeZone.shanghai.epochSeconds(LocalDateTime(iso: "2026-03-10T12:00")!)
+        var compared = 0
+        for i in 0..<200 {
+            let q = NearestQuery(
+                point: i < 2 ? stations[i].location : LonLat(lon: 116.2 + 0.4 * rng.nextUnit(), lat: 39.8 + 0.2 * rng.nextUnit()),
+                crs: i % 2 == 0 ? .wgs84 : .gcj02, atEpochSeconds: at, limit: 1 + i % 7)
+            let answer = try catalog.nearest(q)
+            var plain = answer
+            plain.fragmentSource = nil
+            // Twice with the cache: once rendering the fragments, once reusing them.
+            #expect(answer.jsonText() == plain.jsonText())
+            #expect(answer.jsonText() == plain.jsonText())
+            compared += answer.results.count
+        }
+        #expect(compared > 500)
+        #expect(catalog.jsonFragments.count > 50)
+    }
+}

@@ -10,7 +10,13 @@ extension NearestAnswer {
         writeQuery(&w)
         w.key("results")
         w.beginArray()
-        for r in results { write(r, opensAt: nil, into: &w) }
+        if let source = fragmentSource, source.stationIndices.count == results.count {
+            for (r, i) in zip(results, source.stationIndices) {
+                write(r, opensAt: nil, fragment: source.fragments.fragment(i), into: &w)
+            }
+        } else {
+            for r in results { write(r, opensAt: nil, into: &w) }
+        }
         w.endArray()
         w.key("alternatives")
         w.beginArray()
@@ -47,14 +53,16 @@ extension NearestAnswer {
         w.endObject()
     }
 
-    private func write(_ r: NearestResult, opensAt: Int64?, into w: inout JSONWriter) {
+    /// One result object; the station's own fields come from `fragment` when given (the same text).
+    private func write(
+        _ r: NearestResult, opensAt: Int64?, fragment: StationJSONFragments.Fragment? = nil, into w: inout JSONWriter
+    ) {
         w.beginObject()
-        w.key("id"); w.string(r.id)
-        w.key("name"); w.string(r.name)
-        w.key("grade"); w.string(r.grade.rawValue)
-        w.key("address"); w.string(r.address)
-        w.key("lon"); w.number(r.location.lon)
-        w.key("lat"); w.number(r.location.lat)
+        if let fragment {
+            w.members(fragment.head)
+        } else {
+            StationJSONFragments.writeHead(r.id, r.name, r.grade, r.address, r.location, into: &w)
+        }
         if let p = r.locationInCallerCRS {
             w.key("crs"); w.string(query.crs.rawValue)
             w.key("lon_crs"); w.number(p.lon)
@@ -73,7 +81,11 @@ extension NearestAnswer {
             w.key("opens_at"); w.localTime(timeZone.local(epochSeconds: t))
             w.key("opens_at_epoch"); w.integer(t)
         }
-        w.key("amenities"); w.amenities(r.amenities)
+        if let fragment {
+            w.members(fragment.tail)
+        } else {
+            StationJSONFragments.writeTail(r.amenities, into: &w)
+        }
         w.endObject()
     }
 }

@@ -52,6 +52,9 @@ public struct NearestAnswer: Sendable {
     public var candidatesIgnoringHours: Int
     /// The zone used to print times (Asia/Shanghai by default).
     public var timeZone: HoursTimeZone
+    /// Where ``jsonBytes()`` finds the results' pre-rendered fields: the catalog's fragments and each
+    /// result's index in the catalog. nil: every field is written afresh.
+    var fragmentSource: (fragments: StationJSONFragments, stationIndices: [Int])?
 
     /// One sentence for a person: how many were found, or why none and what opens next.
     /// (Composed on demand, so queries that never print it do not pay for it.)

@@ -68,22 +68,32 @@ extension StationCatalog {
         let point = try query.validated()
         // An amenity outside the 16 packed bits can never be satisfied.
         let impossible = query.requiredAmenities.bits > UInt32(UInt16.max)
-        let (results, alternatives, pool) = impossible ? ([], [], 0) : hoursTable.withUnsafeBufferPointer { hours in
+        let found = impossible ? SearchOutcome() : hoursTable.withUnsafeBufferPointer { hours in
             stations.withUnsafeBufferPointer { stations in
                 search(query, point: point, hours: hours, stations: stations)
             }
         }
-        return NearestAnswer(
-            query: query, pointWGS84: point, results: results, alternatives: alternatives,
-            candidatesIgnoringHours: pool, timeZone: timeZone)
+        var answer = NearestAnswer(
+            query: query, pointWGS84: point, results: found.results, alternatives: found.alternatives,
+            candidatesIgnoringHours: found.pool, timeZone: timeZone)
+        answer.fragmentSource = (jsonFragments, found.stationIndices)
+        return answer
     }
 
-    /// The search behind ``nearest(_:)``: results, or when there are none the alternatives and the size
-    /// of the pool they came from.
+    /// What ``search(_:point:hours:stations:)`` found: results with their indices in ``stations``, or when
+    /// there are none the alternatives and the size of the pool they came from.
+    private struct SearchOutcome {
+        var results: [NearestResult] = []
+        var stationIndices: [Int] = []
+        var alternatives: [NearestAlternative] = []
+        var pool = 0
+    }
+
+    /// The search behind ``nearest(_:)``.
     private func search(
         _ query: NearestQuery, point: LonLat, hours: UnsafeBufferPointer<SharedSchedule>,
         stations: UnsafeBufferPointer<Station>
-    ) -> ([NearestResult], [NearestAlternative], Int) {
+    ) -> SearchOutcome {
         var gradeMask: UInt8 = 0
         for g in query.grades { gradeMask |= StationAttributes.bit(of: g) }
         if gradeMask == 0 { gradeMask = 7 }
@@ -95,18 +105,21 @@ extension StationCatalog {
             mode: query.mode, hours: hours, stations: stations)
         let maxD = query.maxDistanceMetres ?? .infinity
         let origin = DistanceOrigin(point)
-        let results = withUnsafeTemporaryAllocation(of: ScheduleVerdict.self, capacity: ScheduleVerdicts.capacity) {
+        let found = withUnsafeTemporaryAllocation(of: ScheduleVerdict.self, capacity: ScheduleVerdicts.capacity) {
             let verdicts = ScheduleVerdicts(lending: $0)
             filter.verdicts = verdicts
             let hits = index.nearest(to: point, limit: query.limit, maxDistanceMetres: maxD, filter: filter)
-            return hits.map { result(for: $0, origin: origin, query: query, stations: stations, verdicts: verdicts) }
+            return SearchOutcome(
+                results: hits.map { result(for: $0, origin: origin, query: query, stations: stations, verdicts: verdicts) },
+                stationIndices: hits.map(\.source))
         }
-        guard results.isEmpty else { return (results, [], 0) }
+        guard found.results.isEmpty else { return found }
         filter.policy = nil
         filter.verdicts = nil
         let pool = index.nearest(
             to: point, limit: Self.alternativesPoolSize(limit: query.limit), maxDistanceMetres: maxD, filter: filter)
-        return ([], alternatives(from: pool, origin: origin, query: query, stations: stations), pool.count)
+        return SearchOutcome(
+            alternatives: alternatives(from: pool, origin: origin, query: query, stations: stations), pool: pool.count)
     }
 
     /// The full result for one index hit; `verdicts` (the search's, when it had any) spare looking up the

@@ -19,6 +19,8 @@ public final class StationCatalog: Sendable {
     let index: StationIndex
     /// Expressions that failed to parse, with the error; their stations read as `unknown` (never open).
     public let hoursErrors: [String: OpeningHoursError]
+    /// The stations' query-independent JSON, rendered as answers need it.
+    public let jsonFragments: StationJSONFragments
 
     /// The schedule used for an expression that does not parse: always `unknown`, so never open.
     static let unknownExpression = "24/7 unknown"
@@ -83,6 +85,7 @@ public final class StationCatalog: Sendable {
         organizationIDs = orgs
         hoursErrors = errors
         index = StationIndex(entries: entries)
+        jsonFragments = StationJSONFragments(stations: stations)
     }
 
     /// A schedule that is always `unknown`.

@@ -155,6 +155,21 @@ public struct JSONWriter: ~Copyable {
         endArray()
     }
 
+    /// Object members rendered beforehand (by ``renderMembers(_:)``), written as they are.
+    public mutating func members(_ rendered: [UInt8]) {
+        guard !rendered.isEmpty else { return }
+        separate()
+        put(contentsOf: rendered)
+    }
+
+    /// The text of the members `body` writes, without the braces of their object: for ``members(_:)``.
+    public static func renderMembers(_ body: (inout JSONWriter) -> Void) -> [UInt8] {
+        var w = JSONWriter(capacity: 256)
+        w.beginObject()
+        body(&w)
+        return Array(UnsafeBufferPointer(start: w.base + 1, count: w.count - 1))
+    }
+
     // MARK: internals
 
     private mutating func open(_ bracket: UInt8) {
