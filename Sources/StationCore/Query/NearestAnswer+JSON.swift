@@ -10,12 +10,15 @@ extension NearestAnswer {
         writeQuery(&w)
         w.key("results")
         w.beginArray()
-        if let source = fragmentSource, source.stationIndices.count == results.count {
-            for (r, i) in zip(results, source.stationIndices) {
-                write(r, opensAt: nil, fragment: source.fragments.fragment(i), into: &w)
+        // Through a buffer: iterating the array would copy each result (and retain its strings).
+        results.withUnsafeBufferPointer { results in
+            if let source = fragmentSource, source.stationIndices.count == results.count {
+                for i in results.indices {
+                    write(results[i], opensAt: nil, fragment: source.fragments.fragment(source.stationIndices[i]), into: &w)
+                }
+            } else {
+                for i in results.indices { write(results[i], opensAt: nil, into: &w) }
             }
-        } else {
-            for r in results { write(r, opensAt: nil, into: &w) }
         }
         w.endArray()
         w.key("alternatives")
@@ -55,11 +58,12 @@ extension NearestAnswer {
 
     /// One result object; the station's own fields come from `fragment` when given (the same text).
     private func write(
-        _ r: NearestResult, opensAt: Int64?, fragment: StationJSONFragments.Fragment? = nil, into w: inout JSONWriter
+        _ r: borrowing NearestResult, opensAt: Int64?, fragment: StationJSONFragments.Fragment? = nil,
+        into w: inout JSONWriter
     ) {
         w.beginObject()
         if let fragment {
-            w.members(fragment.head)
+            fragment.text.withUnsafeBufferPointer { w.members(UnsafeBufferPointer(rebasing: $0[..<fragment.headCount])) }
         } else {
             StationJSONFragments.writeHead(r.id, r.name, r.grade, r.address, r.location, into: &w)
         }
@@ -82,7 +86,7 @@ extension NearestAnswer {
             w.key("opens_at_epoch"); w.integer(t)
         }
         if let fragment {
-            w.members(fragment.tail)
+            fragment.text.withUnsafeBufferPointer { w.members(UnsafeBufferPointer(rebasing: $0[fragment.headCount...])) }
         } else {
             StationJSONFragments.writeTail(r.amenities, into: &w)
         }

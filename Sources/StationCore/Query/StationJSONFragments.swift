@@ -9,11 +9,17 @@ import Synchronization
 /// each) and a catalog of a million stations costs nothing up front. One per catalog: a ledger change
 /// builds a new catalog and with it an empty cache.
 public final class StationJSONFragments: Sendable {
-    /// `head`: the members from `"id"` to `"lat"`; `tail`: the `"amenities"` member. Each is complete
-    /// member text without braces (`"id":"S1","name":...`), for ``JSONWriter/members(_:)``.
+    /// Two runs of complete member text without braces (`"id":"S1","name":...`), for
+    /// ``JSONWriter/members(_:)``: the head, from `"id"` to `"lat"`, then the tail, the `"amenities"`
+    /// member. One array for both, so handing a fragment out retains one buffer, not two.
     struct Fragment: Sendable {
-        let head: [UInt8]
-        let tail: [UInt8]
+        let text: [UInt8]
+        let headCount: Int
+
+        init(head: [UInt8], tail: [UInt8]) {
+            text = head + tail
+            headCount = head.count
+        }
     }
 
     private let stations: [Station]

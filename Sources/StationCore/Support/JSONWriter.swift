@@ -49,10 +49,18 @@ public struct JSONWriter: ~Copyable {
     /// attempted); the next value call writes its value.
     public mutating func key(_ name: StaticString) {
         separate()
-        put(UInt8(ascii: "\""))
-        name.withUTF8Buffer { put(contentsOf: $0) }
-        put(UInt8(ascii: "\""))
-        put(UInt8(ascii: ":"))
+        let n = name.utf8CodeUnitCount
+        reserve(n + 3)
+        base[count] = UInt8(ascii: "\"")
+        if name.hasPointerRepresentation {
+            (base + count + 1).update(from: name.utf8Start, count: n)
+        } else {
+            // A one-scalar literal: its bytes are not stored contiguously anywhere.
+            name.withUTF8Buffer { (base + count + 1).update(from: $0.baseAddress!, count: n) }
+        }
+        base[count + n + 1] = UInt8(ascii: "\"")
+        base[count + n + 2] = UInt8(ascii: ":")
+        count += n + 3
         pendingValueAfterKey = true
     }
 
@@ -157,6 +165,11 @@ public struct JSONWriter: ~Copyable {
 
     /// Object members rendered beforehand (by ``renderMembers(_:)``), written as they are.
     public mutating func members(_ rendered: [UInt8]) {
+        rendered.withUnsafeBufferPointer { members($0) }
+    }
+
+    /// ``members(_:)`` from a buffer.
+    public mutating func members(_ rendered: UnsafeBufferPointer<UInt8>) {
         guard !rendered.isEmpty else { return }
         separate()
         put(contentsOf: rendered)
@@ -210,7 +223,8 @@ public struct JSONWriter: ~Copyable {
         appendDigits(value.magnitude)
     }
 
-    /// The decimal digits of `value`, left-padded with zeros to `width` (at most 20).
+    /// The decimal digits of `value`, left-padded with zeros to `width` (at most 20), two at a time
+    /// from a table of "00" to "99".
     private mutating func appendDigits(_ value: UInt64, width: Int = 1) {
         var digits = 1
         var limit: UInt64 = 10
@@ -222,13 +236,28 @@ public struct JSONWriter: ~Copyable {
         reserve(n)
         var v = value
         var i = count + n
+        Self.digitPairs.withUnsafeBufferPointer { pairs in
+            while v >= 10 {
+                let pair = Int(v % 100) * 2
+                v /= 100
+                i -= 2
+                base[i] = pairs[pair]
+                base[i + 1] = pairs[pair + 1]
+            }
+            if v > 0 || i > count {
+                i -= 1
+                base[i] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: v)
+            }
+        }
         while i > count {
             i -= 1
-            base[i] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: v % 10)
-            v /= 10
+            base[i] = UInt8(ascii: "0")
         }
         count += n
     }
+
+    /// "00", "01", ..., "99" end to end.
+    private static let digitPairs: [UInt8] = (0..<100).flatMap { [UInt8(ascii: "0") + UInt8($0 / 10), UInt8(ascii: "0") + UInt8($0 % 10)] }
 
     @inline(__always)
     private mutating func reserve(_ n: Int) {
