@@ -233,7 +233,17 @@ public final class CompiledHours: Sendable {
     /// The first instant after `t` (a whole minute) where the state differs from the state at `t`;
     /// nil when it does not change within ``OpeningHours/searchHorizonDays`` days.
     public func nextChange(afterEpochSeconds t: Int64) -> Int64? {
-        let current = stateCode(atEpochSeconds: t)
+        nextChange(afterEpochSeconds: t, from: stateCode(atEpochSeconds: t))
+    }
+
+    /// The state at `t` and ``nextChange(afterEpochSeconds:)``, working out the state once.
+    public func stateAndNextChange(atEpochSeconds t: Int64) -> (state: OpeningState, nextChange: Int64?) {
+        let code = stateCode(atEpochSeconds: t)
+        return (StateCode.state(code), nextChange(afterEpochSeconds: t, from: code))
+    }
+
+    /// ``nextChange(afterEpochSeconds:)`` given the state code at `t`.
+    func nextChange(afterEpochSeconds t: Int64, from current: UInt8) -> Int64? {
         let local = localSeconds(t)
         let day = Int(CivilDate.floorDiv(local, 86_400))
         var minute = Int((local - Int64(day) * 86_400) / 60)

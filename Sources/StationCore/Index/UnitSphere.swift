@@ -52,8 +52,12 @@ public enum UnitSphere {
     public static func keyBelow(distanceMetres d: Double) -> Double {
         guard d > 0 else { return 0 }
         guard d.isFinite else { return .infinity }
+        // The chord is 2 sin(x / 2) for the angle x; below half a radian (3,000 km) the first two terms of
+        // its series, x - x^3 / 24, are a lower bound (the next term is positive) and spare a sine call.
+        let x = d / Earth.meanRadiusMetres
+        let chord = x < 0.5 ? x - x * x * x / 24 : chord(forDistanceMetres: d)
         // Two tolerances: one for the stored vector, one for rounding between chord and haversine.
-        let c = chord(forDistanceMetres: d) - 2 * storageToleranceChord
+        let c = chord - 2 * storageToleranceChord
         return c > 0 ? c * c : 0
     }
 }

@@ -66,13 +66,13 @@ struct ScheduleVerdicts {
         hoursID: UInt32, schedule h: SharedSchedule, policy: OpenPolicy, atEpochSeconds t: Int64,
         minOpenSeconds: Int64, mode: TravelMode
     ) -> ScheduleVerdict {
-        let state = h.state(atEpochSeconds: t)
-        let openNow = state == .open
         switch policy {
         case .now:
-            return ScheduleVerdict(hoursID: hoursID, open: openNow, state: state, keyLimit: .infinity, nextChange: .min)
+            let state = h.state(atEpochSeconds: t)
+            return ScheduleVerdict(hoursID: hoursID, open: state == .open, state: state, keyLimit: .infinity, nextChange: .min)
         case .arrival:
-            let next = h.nextChange(afterEpochSeconds: t)
+            let (state, next) = h.stateAndNextChange(atEpochSeconds: t)
+            let openNow = state == .open
             // No change within the horizon: the state holds for (at least) the horizon less a day.
             let change = next ?? (t + Int64(OpeningHours.searchHorizonDays - 1) * 86_400)
             let stay = openNow ? max(minOpenSeconds, 1) : 1

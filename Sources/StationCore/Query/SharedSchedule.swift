@@ -40,6 +40,11 @@ struct SharedSchedule: Sendable {
         isConstant(at: t) ? nil : hours.nextChange(afterEpochSeconds: t)
     }
 
+    /// The state at `t` and the next change, as ``CompiledHours/stateAndNextChange(atEpochSeconds:)``.
+    func stateAndNextChange(atEpochSeconds t: Int64) -> (state: OpeningState, nextChange: Int64?) {
+        isConstant(at: t) ? (hours.state(atEpochSeconds: t), nil) : hours.stateAndNextChange(atEpochSeconds: t)
+    }
+
     /// Open at `t` and for `seconds` after it (unknown never counts as open); `seconds` 0: open at `t`.
     @inline(__always)
     func isOpenThroughout(fromEpochSeconds t: Int64, seconds: Int64) -> Bool {
