@@ -1,3 +1,5 @@
+import Foundation
+
 /// The filter a catalog query hands to the index: amenities, grades and access on the packed
 /// attributes, then opening hours -- decided from the key alone where the schedule's state at the query
 /// time settles it (``ScheduleVerdicts``), otherwise with the exact distance, through the arrival time.
@@ -107,8 +109,16 @@ extension StationCatalog {
         let origin = DistanceOrigin(point)
         let found = withUnsafeTemporaryAllocation(of: ScheduleVerdict.self, capacity: ScheduleVerdicts.capacity) {
             let verdicts = ScheduleVerdicts(lending: $0)
+            let memoKey = VerdictMemo.Key(
+                atEpochSeconds: query.atEpochSeconds, policy: query.openPolicy, minOpenSeconds: filter.minOpenSeconds,
+                mode: query.mode)
+            let seeded = verdictMemo.seed(verdicts, for: memoKey)
+            let known = seeded ? verdicts.filledCount() : 0
             filter.verdicts = verdicts
             let hits = index.nearest(to: point, limit: query.limit, maxDistanceMetres: maxD, filter: filter)
+            if !seeded || verdicts.filledCount() > known {
+                verdictMemo.publish(verdicts, for: memoKey, nowEpochSeconds: Int64(Date().timeIntervalSince1970))
+            }
             return SearchOutcome(
                 results: hits.map { result(for: $0, origin: origin, query: query, stations: stations, verdicts: verdicts) },
                 stationIndices: hits.map(\.source))

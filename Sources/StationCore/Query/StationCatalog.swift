@@ -21,6 +21,8 @@ public final class StationCatalog: Sendable {
     public let hoursErrors: [String: OpeningHoursError]
     /// The stations' query-independent JSON, rendered as answers need it.
     public let jsonFragments: StationJSONFragments
+    /// Schedule verdicts of the latest query about the present, for the queries that follow it.
+    let verdictMemo = VerdictMemo()
 
     /// The schedule used for an expression that does not parse: always `unknown`, so never open.
     static let unknownExpression = "24/7 unknown"
