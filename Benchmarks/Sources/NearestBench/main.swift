@@ -43,6 +43,18 @@ func timeQueries(_ catalog: StationCatalog, _ queries: [NearestQuery]) -> (ns: [
     return (ns, found)
 }
 
+/// Mean time to write the JSON of the first 2,000 answers (10 passes; the first renders the stations'
+/// fragments, the rest reuse them, as a server does), and the mean answer size.
+func timeJSON(_ catalog: StationCatalog, _ queries: [NearestQuery]) -> (micros: Double, bytes: Int) {
+    let answers = queries.prefix(2000).map { try! catalog.nearest($0) }
+    var bytes = 0
+    let t0 = nowNanoseconds()
+    for _ in 0..<10 { for a in answers { bytes &+= a.jsonBytes().count } }
+    let t1 = nowNanoseconds()
+    let n = 10 * answers.count
+    return (Double(t1 - t0) / Double(n) / 1000, bytes / n)
+}
+
 /// Weekday and weekend times spread over a week of March 2026, Beijing time.
 func queryTimes(_ rng: inout SplitMix64, count: Int) -> [Int64] {
     let monday = HoursTimeZone.shanghai.epochSeconds(LocalDateTime(iso: "2026-03-09T00:00")!)
@@ -89,14 +101,8 @@ func run(stationCount: Int, queryCount: Int) {
         let s = summary(ns)
         print("\(name): median \(fmt(s.median)) us, p99 \(fmt(s.p99)) us, mean results \(fmt(Double(found) / Double(qs.count)))")
     }
-    do {
-        let answers = cases[0].1.prefix(2000).map { try! catalog.nearest($0) }
-        var bytes = 0
-        let t0 = nowNanoseconds()
-        for _ in 0..<20 { for a in answers { bytes &+= a.jsonBytes().count } }
-        let t1 = nowNanoseconds()
-        print("JSON: \(Double(t1 - t0) / Double(answers.count * 20)) ns per answer, \(bytes / answers.count / 20) bytes")
-    }
+    let json = timeJSON(catalog, cases[0].1)
+    print("JSON of those answers (first case): \(fmt(json.micros)) us for \(json.bytes) bytes")
     // The bare index without filters, for comparison with general-purpose kd-trees.
     var r = SplitMix64(seed: 11)
     let points = (0..<queryCount).map { _ in BeijingBox.point(&r) }
@@ -123,14 +129,9 @@ func runSample() throws {
         let qs = SampleLedger.queries(count: 20_000, localTime: time)
         let (ns, found) = timeQueries(catalog, qs)
         let s = summary(ns)
-        let answers = qs.prefix(2000).map { try! catalog.nearest($0) }
-        var bytes = 0
-        let t0 = nowNanoseconds()
-        for _ in 0..<10 { for a in answers { bytes &+= a.jsonBytes().count } }
-        let t1 = nowNanoseconds()
+        let json = timeJSON(catalog, qs)
         print("\(time) (Monday), k=5 open on arrival + one amenity: median \(fmt(s.median)) us, p99 \(fmt(s.p99)) us,"
-            + " mean results \(fmt(Double(found) / Double(qs.count))); JSON \(fmt(Double(t1 - t0) / 20_000 / 1000)) us"
-            + " for \(bytes / 20_000) bytes")
+            + " mean results \(fmt(Double(found) / Double(qs.count))); JSON \(fmt(json.micros)) us for \(json.bytes) bytes")
     }
 }
 
