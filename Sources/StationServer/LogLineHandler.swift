@@ -11,9 +11,19 @@ public struct LogLineHandler: LogHandler {
     public var metadata: Logger.Metadata = [:]
     public var logLevel: Logger.Level = .info
     let label: String
+    /// Where finished lines go (standard error unless a test says otherwise).
+    let write: @Sendable (String) -> Void
 
     public init(label: String) {
+        self.init(label: label) { line in
+            // One write per line, so lines from concurrent requests never interleave mid-line.
+            FileHandle.standardError.write(Data(line.utf8))
+        }
+    }
+
+    init(label: String, write: @escaping @Sendable (String) -> Void) {
         self.label = label
+        self.write = write
     }
 
     public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
@@ -30,7 +40,6 @@ public struct LogLineHandler: LogHandler {
         }
         if let error = event.error { line += " error=\(String(reflecting: error))" }
         line += "\n"
-        // One write per line, so lines from concurrent requests never interleave mid-line.
-        FileHandle.standardError.write(Data(line.utf8))
+        write(line)
     }
 }
