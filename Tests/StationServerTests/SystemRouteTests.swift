@@ -26,11 +26,13 @@ struct SystemRouteTests {
 
     @Test func metricsCountRequestsPerRoute() async throws {
         try await withTestApp { client, _ in
-            try await client.execute(uri: "/healthz", method: .get) { _ in }
+            // Three times: the second and third reuse the series the first one made.
+            for _ in 0..<3 { try await client.execute(uri: "/healthz", method: .get) { _ in } }
             try await client.execute(uri: "/v1/stations/T-1", method: .get) { _ in }
             try await client.execute(uri: "/metrics", method: .get) { response in
                 let text = String(buffer: response.body)
-                #expect(text.contains(#"stationfinder_http_requests_total{route="/healthz",method="GET",status="200"} 1"#))
+                #expect(text.contains(#"stationfinder_http_requests_total{route="/healthz",method="GET",status="200"} 3"#))
+                #expect(text.contains(#"stationfinder_http_request_duration_seconds_count{route="/healthz",method="GET"} 3"#))
                 #expect(text.contains(#"route="/v1/stations/{id}""#))
                 #expect(text.contains("stationfinder_http_request_duration_seconds_bucket"))
                 #expect(text.contains("stationfinder_stations_indexed 4"))
