@@ -22,9 +22,9 @@ for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null &
 run() { wrk -t2 -c64 -d"${duration}s" --latency "$@"; }
 # Both runs go through a Lua request() that hands out pre-formatted requests, so the load generator
 # (sharing the machine's two cores with the server) does the same work per request in both.
-echo "== /healthz"; health=$(run -s scripts/wrk/healthz.lua "http://127.0.0.1:$port"); echo "$health"
+echo "== /healthz"; health=$(run -s scripts/wrk/requests.lua "http://127.0.0.1:$port" -- healthz); echo "$health"
 echo "== /v1/stations/nearest ${AT:+at $AT}"
-nearest=$(run -s scripts/wrk/nearest.lua "http://127.0.0.1:$port" ${AT:+-- "$AT"}); echo "$nearest"
+nearest=$(run -s scripts/wrk/requests.lua "http://127.0.0.1:$port" -- nearest ${AT:+"$AT"}); echo "$nearest"
 if [ -n "${PLAIN_HEALTHZ:-}" ]; then
   echo "== /healthz without a Lua script"; plain=$(run "http://127.0.0.1:$port/healthz"); echo "$plain"
 fi

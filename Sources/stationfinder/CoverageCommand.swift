@@ -12,22 +12,15 @@ struct CoverageCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var radius: CoverageRadiusOptions
 
-    @Option(name: .customLong("district"), help: "District by adcode, Chinese name or pinyin (repeatable; default: all).")
-    var districts: [String] = []
-
-    @Option(help: "Local Beijing time \"YYYY-MM-DDTHH:MM\" or \"now\" (default: now).")
-    var at: String?
-
-    @Flag(help: "Count stations open at any time during the coming week instead of at one instant.")
-    var anyTime = false
+    @OptionGroup var scope: CoverageScopeOptions
 
     @Flag(help: "Print a JSON array instead of a table.")
     var json = false
 
     func run() throws {
-        let time = try CoverageCLI.time(at: at, anyTime: anyTime)
+        let time = try CoverageCLI.time(at: scope.at, anyTime: scope.anyTime)
         let (analyzer, _) = try CoverageCLI.analyzer(database)
-        let shapes = try CoverageCLI.districts(districts, in: analyzer)
+        let shapes = try CoverageCLI.districts(scope.districts, in: analyzer)
         let options = CoverageOptions(radiusMetres: radius.radius, time: time, includeMembersOnly: radius.includeMembersOnly)
         let rows = try analyzer.coverage(of: shapes, options: options)
         if json {

@@ -5,6 +5,18 @@ import StationGeometry
 import StationStore
 
 /// The options every coverage command shares: service radius and members-only stations.
+/// Which districts and which moment `coverage` and `export` look at.
+struct CoverageScopeOptions: ParsableArguments {
+    @Option(name: .customLong("district"), help: "District by adcode, Chinese name or pinyin (repeatable; default: all).")
+    var districts: [String] = []
+
+    @Option(help: "Local Beijing time \"YYYY-MM-DDTHH:MM\" or \"now\" (default: now).")
+    var at: String?
+
+    @Flag(help: "Count stations open at any time during the coming week instead of at one instant.")
+    var anyTime = false
+}
+
 struct CoverageRadiusOptions: ParsableArguments {
     @Option(help: "Service radius around each station, metres (0 < M <= 50000).")
     var radius: Double = CoverageOptions.defaultRadiusMetres

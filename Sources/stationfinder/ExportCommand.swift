@@ -15,14 +15,7 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "Output file (.geojson); written to a temporary name then renamed.")
     var out: String
 
-    @Option(name: .customLong("district"), help: "District by adcode, Chinese name or pinyin (repeatable; default: all).")
-    var districts: [String] = []
-
-    @Option(help: "Local Beijing time \"YYYY-MM-DDTHH:MM\" or \"now\" (default: now).")
-    var at: String?
-
-    @Flag(help: "Count stations open at any time during the coming week instead of at one instant.")
-    var anyTime = false
+    @OptionGroup var scope: CoverageScopeOptions
 
     @Option(help: "Underserved cells per district in the map.")
     var top: Int = 20
@@ -43,9 +36,9 @@ struct ExportCommand: ParsableCommand {
         guard FileManager.default.isWritableFile(atPath: directory) else {
             throw ValidationError("cannot write \(url.path): directory \(directory) does not exist or is not writable")
         }
-        let time = try CoverageCLI.time(at: at, anyTime: anyTime)
+        let time = try CoverageCLI.time(at: scope.at, anyTime: scope.anyTime)
         let (analyzer, ledger) = try CoverageCLI.analyzer(database)
-        let shapes = try CoverageCLI.districts(districts, in: analyzer)
+        let shapes = try CoverageCLI.districts(scope.districts, in: analyzer)
         let options = GapOptions(coverage: CoverageOptions(radiusMetres: radius.radius, time: time,
                                                            includeMembersOnly: radius.includeMembersOnly),
                                  cellMetres: cell, top: top)

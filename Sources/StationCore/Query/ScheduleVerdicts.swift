@@ -3,18 +3,16 @@
 struct ScheduleVerdict: Sendable {
     /// The schedule this entry describes; `UInt32.max` for an empty cache slot.
     var hoursID: UInt32
-    /// Open (in the query's sense) for any station whose key is below ``keyLimit``; not open otherwise.
-    var open: Bool
     /// The schedule's state at the query time.
     var state: OpeningState
-    /// Stations of this schedule with a key (squared chord) below this get ``open`` as their verdict
-    /// without being measured; the others need their exact distance.
+    /// Stations of this schedule with a key (squared chord) below this are decided by ``state`` without
+    /// being measured (open: they qualify; anything else: they do not); the others need their exact distance.
     var keyLimit: Double
     /// The schedule's next change after the query time, when this verdict looked it up and there is one
     /// within the horizon; `Int64.min` otherwise. The state is ``state`` from the query time until then.
     var nextChange: Int64
 
-    static let empty = ScheduleVerdict(hoursID: .max, open: false, state: .unknown, keyLimit: 0, nextChange: .min)
+    static let empty = ScheduleVerdict(hoursID: .max, state: .unknown, keyLimit: 0, nextChange: .min)
 }
 
 /// A small per-query cache of ``ScheduleVerdict``s, direct-mapped by hours id, in memory the caller
@@ -69,7 +67,7 @@ struct ScheduleVerdicts {
         switch policy {
         case .now:
             let state = h.state(atEpochSeconds: t)
-            return ScheduleVerdict(hoursID: hoursID, open: state == .open, state: state, keyLimit: .infinity, nextChange: .min)
+            return ScheduleVerdict(hoursID: hoursID, state: state, keyLimit: .infinity, nextChange: .min)
         case .arrival:
             let (state, next) = h.stateAndNextChange(atEpochSeconds: t)
             let openNow = state == .open
@@ -83,7 +81,7 @@ struct ScheduleVerdicts {
                 keyLimit = UnitSphere.keyBelow(distanceMetres: metres)
             }
             return ScheduleVerdict(
-                hoursID: hoursID, open: openNow, state: state, keyLimit: keyLimit, nextChange: next ?? .min)
+                hoursID: hoursID, state: state, keyLimit: keyLimit, nextChange: next ?? .min)
         }
     }
 }

@@ -38,7 +38,7 @@ struct CatalogFilter: NearestFilter {
                 hoursID: id, schedule: hours[Int(id)], policy: policy, atEpochSeconds: atEpochSeconds,
                 minOpenSeconds: minOpenSeconds, mode: mode)
         }
-        if key < v.keyLimit { return v.open ? .accept : .reject }
+        if key < v.keyLimit { return v.state == .open ? .accept : .reject }
         return .measure
     }
 
