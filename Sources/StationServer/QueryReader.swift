@@ -3,15 +3,15 @@ import StationCore
 
 /// Typed access to a request's query parameters, each failure a 400 naming the parameter.
 struct QueryReader {
-    let parameters: Parameters
+    let parameters: QueryParameters
 
     init(_ request: Request) {
-        parameters = request.uri.queryParameters
+        parameters = QueryParameters(target: request.uri.string)
     }
 
     /// The raw text of a parameter, nil when absent or empty.
     func string(_ name: String) -> String? {
-        guard let value = parameters[name[...]], !value.isEmpty else { return nil }
+        guard let value = parameters[name], !value.isEmpty else { return nil }
         return String(value)
     }
 

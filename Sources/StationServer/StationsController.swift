@@ -41,7 +41,7 @@ struct StationsController: Sendable {
         } catch {
             throw APIError.invalid(error.field, error.description)
         }
-        return Response.json(answer.jsonBytes())
+        return answer.withJSONBytes { Response.json(ByteBuffer(bytes: $0)) }
     }
 
     /// The organization whose C stations a nearest query may return: a member key's own (also

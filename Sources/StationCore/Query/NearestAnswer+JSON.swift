@@ -4,6 +4,15 @@
 extension NearestAnswer {
     /// The answer as compact JSON bytes: `{"query": ..., "results": [...], "alternatives": [...], "message": ...}`.
     public func jsonBytes() -> [UInt8] {
+        writeJSON().bytes
+    }
+
+    /// Lends the answer's JSON without copying it out of the writer (e.g. into a server's own buffer).
+    public func withJSONBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try writeJSON().withUnsafeBytes(body)
+    }
+
+    private func writeJSON() -> JSONWriter {
         var w = JSONWriter(capacity: 1024 + 700 * (results.count + alternatives.count))
         w.beginObject()
         w.key("query")
@@ -26,9 +35,9 @@ extension NearestAnswer {
         for a in alternatives { write(a.station, opensAt: a.opensAtEpochSeconds, into: &w) }
         w.endArray()
         w.key("message")
-        w.string(message)
+        w.string { NearestMessage.write(self, into: &$0) }
         w.endObject()
-        return w.bytes
+        return w
     }
 
     /// The same JSON as text.

@@ -58,9 +58,5 @@ public struct NearestAnswer: Sendable {
 
     /// One sentence for a person: how many were found, or why none and what opens next.
     /// (Composed on demand, so queries that never print it do not pay for it.)
-    public var message: String {
-        results.isEmpty
-            ? NearestMessage.none(answer: self, matchingIgnoringHours: candidatesIgnoringHours)
-            : NearestMessage.found(answer: self)
-    }
+    public var message: String { NearestMessage.text(self) }
 }

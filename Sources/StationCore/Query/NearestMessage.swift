@@ -1,46 +1,138 @@
-/// The one-sentence summaries of a nearest-station answer.
+/// Somewhere a sentence is written piece by piece: a ``TextBuffer`` (a `String`), or a JSON string
+/// value being written (``JSONWriter/StringPieces``), so one sentence template serves both.
+public protocol TextPieces: ~Copyable {
+    mutating func append(_ literal: StaticString)
+    mutating func append(_ text: String)
+    mutating func append(_ value: Int)
+}
+
+/// Text pieces gathered into a `String`.
+struct TextBuffer: TextPieces {
+    var text = ""
+    mutating func append(_ literal: StaticString) { text += literal.description }
+    mutating func append(_ text: String) { self.text += text }
+    mutating func append(_ value: Int) { text += String(value) }
+}
+
+/// The one-sentence summary of a nearest-station answer.
+///
+/// Written through ``TextPieces`` rather than string interpolation: the HTTP answer writes the sentence
+/// straight into its JSON, where building it as a `String` first was a measurable share of the request.
 enum NearestMessage {
-    static func found(answer a: NearestAnswer) -> String {
+    static func write<T: TextPieces & ~Copyable>(_ a: NearestAnswer, into out: inout T) {
+        if a.results.isEmpty {
+            none(a, into: &out)
+        } else {
+            found(a, into: &out)
+        }
+    }
+
+    static func text(_ a: NearestAnswer) -> String {
+        var buffer = TextBuffer()
+        write(a, into: &buffer)
+        return buffer.text
+    }
+
+    private static func found<T: TextPieces & ~Copyable>(_ a: NearestAnswer, into out: inout T) {
         let n = a.results.count
-        let what = n == 1 ? "1 station" : "\(n) stations"
-        return "\(what) \(condition(a.query)); the nearest is \(a.results[0].name) (\(a.results[0].id)), "
-            + "\(metres(a.results[0].distanceMetres)) away."
+        if n == 1 { out.append("1 station ") } else { out.append(n); out.append(" stations ") }
+        condition(a.query, into: &out)
+        out.append("; the nearest is ")
+        station(a.results[0], into: &out)
+        out.append(".")
     }
 
-    static func none(answer a: NearestAnswer, matchingIgnoringHours: Int) -> String {
+    private static func none<T: TextPieces & ~Copyable>(_ a: NearestAnswer, into out: inout T) {
         let q = a.query
-        let scope = q.maxDistanceMetres.map { " within \(metres($0))" } ?? ""
-        if matchingIgnoringHours == 0 {
-            return "No station\(scope) matches the filters (\(filters(q))); try a larger distance or fewer filters."
+        if a.candidatesIgnoringHours == 0 {
+            out.append("No station")
+            scope(q, into: &out)
+            out.append(" matches the filters (")
+            filters(q, into: &out)
+            out.append("); try a larger distance or fewer filters.")
+            return
         }
+        out.append("No matching station")
+        scope(q, into: &out)
+        out.append(" is ")
+        condition(q, into: &out)
         guard let first = a.alternatives.first else {
-            return "No matching station\(scope) is \(condition(q)), and none opens in the next 14 days."
+            out.append(", and none opens in the next 14 days.")
+            return
         }
-        let when = a.timeZone.local(epochSeconds: first.opensAtEpochSeconds).isoString
-        return "No matching station\(scope) is \(condition(q)); the soonest to open is \(first.station.name) "
-            + "(\(first.station.id)), \(metres(first.station.distanceMetres)) away, at \(when)."
+        out.append("; the soonest to open is ")
+        station(first.station, into: &out)
+        out.append(", at ")
+        out.append(a.timeZone.local(epochSeconds: first.opensAtEpochSeconds).isoString)
+        out.append(".")
     }
 
-    static func condition(_ q: NearestQuery) -> String {
+    /// `name (id), 250 m away`
+    private static func station<T: TextPieces & ~Copyable>(_ r: NearestResult, into out: inout T) {
+        out.append(r.name)
+        out.append(" (")
+        out.append(r.id)
+        out.append("), ")
+        metres(r.distanceMetres, into: &out)
+        out.append(" away")
+    }
+
+    private static func scope<T: TextPieces & ~Copyable>(_ q: NearestQuery, into out: inout T) {
+        guard let d = q.maxDistanceMetres else { return }
+        out.append(" within ")
+        metres(d, into: &out)
+    }
+
+    private static func condition<T: TextPieces & ~Copyable>(_ q: NearestQuery, into out: inout T) {
         switch q.openPolicy {
-        case .now: return "open now"
+        case .now:
+            out.append("open now")
         case .arrival:
-            return q.minOpenMinutes == 0
-                ? "open on arrival (\(q.mode.rawValue))"
-                : "open on arrival (\(q.mode.rawValue)) for at least \(q.minOpenMinutes) minutes"
+            out.append("open on arrival (")
+            out.append(q.mode.rawValue)
+            out.append(")")
+            if q.minOpenMinutes != 0 {
+                out.append(" for at least ")
+                out.append(q.minOpenMinutes)
+                out.append(" minutes")
+            }
         }
     }
 
-    static func filters(_ q: NearestQuery) -> String {
-        var parts: [String] = []
+    private static func filters<T: TextPieces & ~Copyable>(_ q: NearestQuery, into out: inout T) {
         let amenities = q.requiredAmenities.map(\.rawValue)
-        if !amenities.isEmpty { parts.append("amenities: " + amenities.joined(separator: ", ")) }
-        if !q.grades.isEmpty { parts.append("grades: " + q.grades.sorted().map(\.rawValue).joined(separator: ", ")) }
-        parts.append(q.memberOrganization.map { "member of \($0)" } ?? "public stations only")
-        return parts.joined(separator: "; ")
+        if !amenities.isEmpty {
+            out.append("amenities: ")
+            out.append(amenities.joined(separator: ", "))
+            out.append("; ")
+        }
+        if !q.grades.isEmpty {
+            out.append("grades: ")
+            out.append(q.grades.sorted().map(\.rawValue).joined(separator: ", "))
+            out.append("; ")
+        }
+        if let member = q.memberOrganization {
+            out.append("member of ")
+            out.append(member)
+        } else {
+            out.append("public stations only")
+        }
     }
 
-    static func metres(_ m: Double) -> String {
-        m < 10_000 ? "\(Int(m.rounded())) m" : "\(Double(Int((m / 100).rounded())) / 10) km"
+    /// `250 m` below 10 km, `12.5 km` from there.
+    private static func metres<T: TextPieces & ~Copyable>(_ m: Double, into out: inout T) {
+        if m < 10_000 {
+            out.append(Int(m.rounded()))
+            out.append(" m")
+        } else if m < 1e15 {
+            let tenths = Int((m / 100).rounded())
+            out.append(tenths / 10)
+            out.append(".")
+            out.append(tenths % 10)
+            out.append(" km")
+        } else {
+            // Beyond any distance on Earth (a caller's max_distance): too large for an Int.
+            out.append("\(m / 1000) km")
+        }
     }
 }

@@ -30,6 +30,11 @@ public struct JSONWriter: ~Copyable {
     /// The bytes written so far.
     public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
 
+    /// Lends the bytes written so far without copying them (e.g. into a server's own buffer type).
+    public func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try body(UnsafeRawBufferPointer(start: base, count: count))
+    }
+
     /// `s` as a JSON string literal, quotes included: the one escaping rule every JSON writer here uses.
     public static func quoted(_ s: String) -> String {
         var w = JSONWriter(capacity: s.utf8.count + 2)
@@ -74,6 +79,18 @@ public struct JSONWriter: ~Copyable {
 
     public mutating func string(_ value: String) { separate(); appendQuoted(value) }
     public mutating func string(_ value: String?) { if let value { string(value) } else { null() } }
+
+    /// A string value written in pieces, escaped as ``string(_:)`` escapes: `body` appends to it
+    /// through ``StringPieces`` (for sentences composed of names and numbers, without building a
+    /// `String` first).
+    public mutating func string(_ body: (inout StringPieces) -> Void) {
+        separate()
+        put(UInt8(ascii: "\""))
+        var pieces = StringPieces(writer: self)
+        body(&pieces)
+        self = pieces.writer
+        put(UInt8(ascii: "\""))
+    }
     public mutating func integer(_ value: Int64) { separate(); appendInteger(value) }
     public mutating func integer(_ value: Int64?) { if let value { integer(value) } else { null() } }
     public mutating func integer(_ value: Int) { integer(Int64(value)) }
@@ -295,6 +312,12 @@ public struct JSONWriter: ~Copyable {
 
     private mutating func appendQuoted(_ s: String) {
         put(UInt8(ascii: "\""))
+        appendEscaped(s)
+        put(UInt8(ascii: "\""))
+    }
+
+    /// The text of `s` as it goes between a JSON string's quotes.
+    fileprivate mutating func appendEscaped(_ s: String) {
         var text = s
         text.withUTF8 { utf8 in
             // Fast path: most text needs no escaping and is copied in one go.
@@ -304,8 +327,12 @@ public struct JSONWriter: ~Copyable {
             }
             for b in utf8 { appendEscaped(b) }
         }
-        put(UInt8(ascii: "\""))
     }
+
+    /// Plain ASCII text known to need no escaping.
+    fileprivate mutating func appendLiteral(_ literal: StaticString) { append(literal) }
+
+    fileprivate mutating func appendSignedInteger(_ value: Int64) { appendInteger(value) }
 
     private mutating func appendEscaped(_ b: UInt8) {
         let backslash = UInt8(ascii: "\\")
@@ -320,6 +347,17 @@ public struct JSONWriter: ~Copyable {
                                       hex[Int(b >> 4)], hex[Int(b & 0xF)]])
         default: put(b)
         }
+    }
+}
+
+extension JSONWriter {
+    /// The pieces of a string value being written by ``JSONWriter/string(_:)-(StringPieces)``.
+    public struct StringPieces: ~Copyable, TextPieces {
+        fileprivate var writer: JSONWriter
+
+        public mutating func append(_ literal: StaticString) { writer.appendLiteral(literal) }
+        public mutating func append(_ text: String) { writer.appendEscaped(text) }
+        public mutating func append(_ value: Int) { writer.appendSignedInteger(Int64(value)) }
     }
 }
 

@@ -1,0 +1,35 @@
+import Testing
+@testable import StationServer
+
+@Suite("Query parameters")
+struct QueryParametersTests {
+    @Test("name=value pairs after '?', up to '#'; absent names are nil")
+    func pairs() {
+        let p = QueryParameters(target: "/v1/stations/nearest?lon=116.4&lat=39.9&limit=5#top")
+        #expect(p["lon"] == "116.4")
+        #expect(p["lat"] == "39.9")
+        #expect(p["limit"] == "5")
+        #expect(p["crs"] == nil)
+        #expect(QueryParameters(target: "/healthz")["lon"] == nil)
+        #expect(QueryParameters(target: "/healthz?")["lon"] == nil)
+    }
+
+    @Test("percent escapes decoded in names and values; '+' stays a plus; a malformed escape is kept as sent")
+    func decoding() {
+        let p = QueryParameters(target: "/x?member=%E5%B7%A5%E4%BC%9A&max%5Fdistance=500&at=2026-11-23T10:00+08:00&bad=%zz1")
+        #expect(p["member"] == "工会")
+        #expect(p["max_distance"] == "500")
+        #expect(p["at"] == "2026-11-23T10:00+08:00")
+        #expect(p["bad"] == "%zz1")
+    }
+
+    @Test("a name without '=' has the empty value, empty pairs are skipped, the first of repeated names wins")
+    func edges() {
+        let p = QueryParameters(target: "/x?&&flag&amenities=toilet&amenities=wifi&empty=&eq=a=b")
+        #expect(p["flag"] == "")
+        #expect(p["amenities"] == "toilet")
+        #expect(p["empty"] == "")
+        #expect(p["eq"] == "a=b")
+        #expect(p[""] == nil)
+    }
+}
