@@ -15,16 +15,30 @@ struct QueryParameters {
 
     /// The parameters of a request target such as `/v1/stations/nearest?lon=116.4&lat=39.9`.
     init(target: String) {
-        guard let mark = target.utf8.firstIndex(of: UInt8(ascii: "?")) else { return }
-        var query = target[target.utf8.index(after: mark)...]
-        if let hash = query.utf8.firstIndex(of: UInt8(ascii: "#")) { query = query[..<hash] }
-        for pair in query.utf8.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true) {
-            let text = Substring(pair)
-            if let equals = text.utf8.firstIndex(of: UInt8(ascii: "=")) {
-                pairs.append((Self.decoded(text[..<equals]), Self.decoded(text[text.utf8.index(after: equals)...])))
-            } else {
-                pairs.append((Self.decoded(text), ""))
+        let utf8 = target.utf8
+        guard var start = utf8.firstIndex(of: UInt8(ascii: "?")).map({ utf8.index(after: $0) }) else { return }
+        let end = utf8.firstIndex(of: UInt8(ascii: "#")) ?? utf8.endIndex
+        // One scan: each `&` (or the end) closes a pair, split at its first `=`.
+        var equals: String.Index?
+        var i = start
+        while true {
+            let atEnd = i >= end
+            let byte = atEnd ? UInt8(ascii: "&") : utf8[i]
+            if byte == UInt8(ascii: "&") {
+                if i > start {
+                    if let equals {
+                        pairs.append((Self.decoded(target[start..<equals]), Self.decoded(target[utf8.index(after: equals)..<i])))
+                    } else {
+                        pairs.append((Self.decoded(target[start..<i]), ""))
+                    }
+                }
+                if atEnd { return }
+                start = utf8.index(after: i)
+                equals = nil
+            } else if byte == UInt8(ascii: "="), equals == nil {
+                equals = i
             }
+            i = utf8.index(after: i)
         }
     }
 

@@ -33,3 +33,15 @@ struct QueryParametersTests {
         #expect(p[""] == nil)
     }
 }
+
+@Suite("Query parameter lists")
+struct QueryListTests {
+    @Test("items trimmed of ASCII and ideographic white space; empty items dropped")
+    func trimming() {
+        #expect(QueryReader.trimmed(" toilet\t") == "toilet")
+        #expect(QueryReader.trimmed("   ") == "")
+        #expect(QueryReader.trimmed("") == "")
+        #expect(QueryReader.trimmed("\u{3000}heating\u{3000}") == "heating")
+        #expect(QueryReader.trimmed("a b") == "a b")
+    }
+}
