@@ -145,8 +145,26 @@ func runSample() throws {
     }
 }
 
+/// One pass of the headline query (10k stations, k=5, open on arrival, toilet) over `count` queries,
+/// for counting instructions under `valgrind --tool=callgrind`, which unlike wall time does not move
+/// with the neighbours on a shared machine.
+func runOnce(count: Int) {
+    let catalog = StationCatalog(stations: makeStations(count: 10_000, seed: 2026))
+    var rng = SplitMix64(seed: 7)
+    let times = queryTimes(&rng, count: count)
+    var r = SplitMix64(seed: 11)
+    var found = 0
+    for t in times {
+        let q = NearestQuery(point: BeijingBox.point(&r), atEpochSeconds: t, requiredAmenities: AmenitySet([.toilet]))
+        found &+= (try? catalog.nearest(q))?.results.count ?? 0
+    }
+    print("\(count) queries, \(found) results")
+}
+
 let args = CommandLine.arguments
-if args.count > 1, args[1] == "sample" {
+if args.count > 2, args[1] == "once", let n = Int(args[2]) {
+    runOnce(count: n)
+} else if args.count > 1, args[1] == "sample" {
     try runSample()
 } else if args.count > 1, let n = Int(args[1]) {
     run(stationCount: n, queryCount: 20_000)

@@ -109,10 +109,17 @@ struct NearestSearch<F: NearestFilter> {
             nodes.release()
             stations.release()
         }
-        var root = NodeEntry(
-            key: 0, lo: 0, hi: UInt32(count - 1), minX: rootMin.x, minY: rootMin.y, minZ: rootMin.z,
-            maxX: rootMax.x, maxY: rootMax.y, maxZ: rootMax.z)
-        root.key = boxKey(root)
+        @inline(__always) func gap2(_ v: Double, _ lo: Float, _ hi: Float) -> Double {
+            let l = Double(lo)
+            let h = Double(hi)
+            let g = v < l ? l - v : (v > h ? v - h : 0)
+            return g * g
+        }
+        let gx2 = gap2(qx, rootMin.x, rootMax.x)
+        let gy2 = gap2(qy, rootMin.y, rootMax.y)
+        let gz2 = gap2(qz, rootMin.z, rootMax.z)
+        let root = NodeEntry(
+            key: NodeEntry.key(gx2, gy2, gz2), lo: 0, hi: UInt32(count - 1), gapX2: gx2, gapY2: gy2, gapZ2: gz2)
         if root.key <= stopKey { nodes.push(root) }
         while true {
             let nodeKey = nodes.minKey
@@ -130,7 +137,8 @@ struct NearestSearch<F: NearestFilter> {
     }
 
     /// Walks from a node down to a leaf, always into the nearer child, queueing the farther child and
-    /// screening each median passed on the way.
+    /// screening each median passed on the way. The nearer child has its parent's gaps (and key); the
+    /// farther one's gap along the split axis is the query's distance to the split plane (``NodeEntry``).
     @inline(__always)
     mutating func descend(_ start: NodeEntry) {
         var node = start
@@ -144,22 +152,31 @@ struct NearestSearch<F: NearestFilter> {
             let m = (lo + hi) >> 1
             offer(m)
             let p = points[m]
-            var left = node
-            left.hi = UInt32(m - 1)
-            var right = node
-            right.lo = UInt32(m + 1)
+            var far = node
+            let offset: Double
             switch p.splitAxis {
-            case 0: left.maxX = p.x; right.minX = p.x
-            case 1: left.maxY = p.y; right.minY = p.y
-            default: left.maxZ = p.z; right.minZ = p.z
+            case 0:
+                offset = qx - Double(p.x)
+                far.gapX2 = offset * offset
+            case 1:
+                offset = qy - Double(p.y)
+                far.gapY2 = offset * offset
+            default:
+                offset = qz - Double(p.z)
+                far.gapZ2 = offset * offset
             }
-            // A child range may be empty only when m == lo (never for ranges longer than nodeSize >= 4).
-            left.key = boxKey(left)
-            right.key = boxKey(right)
-            let (near, far) = left.key <= right.key ? (left, right) : (right, left)
+            far.key = NodeEntry.key(far.gapX2, far.gapY2, far.gapZ2)
+            // Below the split (or on it) the left child [lo, m - 1] is the nearer; a child range may be
+            // empty only when m == lo (never for ranges longer than nodeSize >= 4).
+            if offset <= 0 {
+                far.lo = UInt32(m + 1)
+                node.hi = UInt32(m - 1)
+            } else {
+                far.hi = UInt32(m - 1)
+                node.lo = UInt32(m + 1)
+            }
             if far.key <= stopKey { nodes.push(far) }
-            if near.key > stopKey { return }
-            node = near
+            if node.key > stopKey { return }
         }
     }
 
@@ -233,20 +250,5 @@ struct NearestSearch<F: NearestFilter> {
             let c = UnitSphere.chord(forDistanceMetres: kthMetres) + UnitSphere.storageToleranceChord
             stopKey = min(stopKey, c * c)
         }
-    }
-
-    /// Squared Euclidean distance from the query vector to a node's box (0 inside): a lower bound for the
-    /// squared chord to any stored vector in it.
-    @inline(__always)
-    func boxKey(_ e: NodeEntry) -> Double {
-        @inline(__always) func gap(_ v: Double, _ lo: Float, _ hi: Float) -> Double {
-            let l = Double(lo)
-            let h = Double(hi)
-            return v < l ? l - v : (v > h ? v - h : 0)
-        }
-        let gx = gap(qx, e.minX, e.maxX)
-        let gy = gap(qy, e.minY, e.maxY)
-        let gz = gap(qz, e.minZ, e.maxZ)
-        return gx * gx + gy * gy + gz * gz
     }
 }
