@@ -70,7 +70,8 @@ private func bruteForce(
         guard d <= maxDistanceMetres,
             filter.accepts(source: Int(e.source), attributes: e.attributes, distanceMetres: d)
         else { continue }
-        hits.append(IndexHit(source: Int(e.source), distanceMetres: d, attributes: e.attributes))
+        let bearing = HaversineTerms(from: DistanceOrigin(point), to: e.lonLat).bearingDegrees
+        hits.append(IndexHit(source: Int(e.source), distanceMetres: d, bearingDegrees: bearing, attributes: e.attributes))
     }
     hits.sort { ($0.distanceMetres, filter.ids[$0.source]) < ($1.distanceMetres, filter.ids[$1.source]) }
     return Array(hits.prefix(limit))
@@ -142,6 +143,12 @@ struct IndexTests {
                 let got = index.nearest(to: point, limit: limit, maxDistanceMetres: maxD, filter: filter)
                 let want = bruteForce(entries, point: point, limit: limit, maxDistanceMetres: maxD, filter: filter)
                 #expect(got == want, "n=\(count) point=\(point) limit=\(limit) max=\(maxD)")
+                // The bearing from the haversine terms against the textbook formula, away from coincident points.
+                for hit in got where hit.distanceMetres > 0.01 {
+                    let textbook = Earth.bearingDegrees(from: point, to: entries[hit.source].lonLat)
+                    let gap = abs(hit.bearingDegrees - textbook)
+                    #expect(min(gap, 360 - gap) < 1e-5, "bearing \(hit.bearingDegrees) vs \(textbook) at \(hit.distanceMetres) m")
+                }
                 totalHits += got.count
             }
         }

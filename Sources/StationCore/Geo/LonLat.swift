@@ -53,12 +53,7 @@ public enum Earth {
     /// ``haversine(_:_:)`` from a point whose cosine of latitude is already known (bit-identical result).
     @inlinable
     public static func haversine(from a: DistanceOrigin, to b: LonLat) -> Double {
-        let toRad = Double.pi / 180
-        let dLat = (b.lat - a.point.lat) * toRad
-        let dLon = (b.lon - a.point.lon) * toRad
-        let sinLat = sin(dLat / 2)
-        let sinLon = sin(dLon / 2)
-        return sinLat * sinLat + a.cosLat * cos(b.lat * toRad) * sinLon * sinLon
+        HaversineTerms(from: a, to: b).haversine
     }
 
     /// ``distanceMetres(_:_:)`` from a prepared origin: one cosine fewer a call, same bits.

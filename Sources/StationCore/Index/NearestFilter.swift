@@ -35,6 +35,9 @@ public struct IndexHit: Hashable, Sendable {
     public var source: Int
     /// Haversine distance in metres on the mean Earth radius (``Earth/distanceMetres(_:_:)``).
     public var distanceMetres: Double
+    /// Initial bearing from the query point, degrees clockwise from north in [0, 360)
+    /// (``HaversineTerms/bearingDegrees``).
+    public var bearingDegrees: Double
     public var attributes: StationAttributes
 }
 

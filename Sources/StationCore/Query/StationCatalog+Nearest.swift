@@ -106,7 +106,6 @@ extension StationCatalog {
             atEpochSeconds: query.atEpochSeconds, minOpenSeconds: Int64(query.minOpenMinutes) * 60,
             mode: query.mode, hours: hours, stations: stations)
         let maxD = query.maxDistanceMetres ?? .infinity
-        let origin = DistanceOrigin(point)
         let found = withUnsafeTemporaryAllocation(of: ScheduleVerdict.self, capacity: ScheduleVerdicts.capacity) {
             let verdicts = ScheduleVerdicts(lending: $0)
             let memoKey = VerdictMemo.Key(
@@ -120,7 +119,7 @@ extension StationCatalog {
                 verdictMemo.publish(verdicts, for: memoKey, nowEpochSeconds: Int64(Date().timeIntervalSince1970))
             }
             return SearchOutcome(
-                results: hits.map { result(for: $0, origin: origin, query: query, stations: stations, verdicts: verdicts) },
+                results: hits.map { result(for: $0, query: query, stations: stations, verdicts: verdicts) },
                 stationIndices: hits.map(\.source))
         }
         guard found.results.isEmpty else { return found }
@@ -129,13 +128,13 @@ extension StationCatalog {
         let pool = index.nearest(
             to: point, limit: Self.alternativesPoolSize(limit: query.limit), maxDistanceMetres: maxD, filter: filter)
         return SearchOutcome(
-            alternatives: alternatives(from: pool, origin: origin, query: query, stations: stations), pool: pool.count)
+            alternatives: alternatives(from: pool, query: query, stations: stations), pool: pool.count)
     }
 
     /// The full result for one index hit; `verdicts` (the search's, when it had any) spare looking up the
     /// state on arrival and the next change when the schedule's state at the query time still holds then.
     func result(
-        for hit: IndexHit, origin: DistanceOrigin, query: NearestQuery, stations: UnsafeBufferPointer<Station>,
+        for hit: IndexHit, query: NearestQuery, stations: UnsafeBufferPointer<Station>,
         verdicts: ScheduleVerdicts? = nil
     ) -> NearestResult {
         // Field by field rather than `let s = stations[i]`: copying a whole Station retains its nine strings.
@@ -161,7 +160,7 @@ extension StationCatalog {
             location: location,
             locationInCallerCRS: query.crs == .wgs84 ? nil : query.crs.fromWGS84(location),
             distanceMetres: hit.distanceMetres,
-            bearingDegrees: Earth.bearingDegrees(from: origin, to: location),
+            bearingDegrees: hit.bearingDegrees,
             travelMinutes: travel / 60, arrivalEpochSeconds: arrival,
             stateOnArrival: state, closesAtEpochSeconds: change,
             amenities: stations[i].amenities)
@@ -169,11 +168,11 @@ extension StationCatalog {
 
     /// Alternatives from hours-ignoring candidates: see ``NearestAnswer/alternatives``.
     func alternatives(
-        from pool: [IndexHit], origin: DistanceOrigin, query: NearestQuery, stations: UnsafeBufferPointer<Station>
+        from pool: [IndexHit], query: NearestQuery, stations: UnsafeBufferPointer<Station>
     ) -> [NearestAlternative] {
         var found: [NearestAlternative] = []
         for hit in pool {
-            let r = result(for: hit, origin: origin, query: query, stations: stations)
+            let r = result(for: hit, query: query, stations: stations)
             let h = hoursTable[Int(hit.attributes.hoursID)]
             let start = query.openPolicy == .now ? query.atEpochSeconds : r.arrivalEpochSeconds
             guard let t = Self.firstQualifyingTime(
