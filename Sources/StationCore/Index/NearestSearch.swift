@@ -18,9 +18,11 @@ extension StationIndex {
         to point: LonLat, limit: Int, maxDistanceMetres: Double = .infinity, filter: F
     ) -> [IndexHit] {
         guard limit > 0, storage.count > 0, !(maxDistanceMetres < 0) else { return [] }
-        // Both queues start on the stack; a search that outgrows them moves them to the heap.
-        return withUnsafeTemporaryAllocation(of: NodeEntry.self, capacity: 128) { nodeBuffer in
-            withUnsafeTemporaryAllocation(of: StationEntry.self, capacity: 256) { stationBuffer in
+        // Both queues start on the stack; a search that outgrows them moves them to the heap. Each stays
+        // within 1 KB: the standard library puts larger temporary allocations on the heap (a malloc and a
+        // free on every query), and a query at 10k or 1M stations rarely queues more than this.
+        return withUnsafeTemporaryAllocation(of: NodeEntry.self, capacity: 24) { nodeBuffer in
+            withUnsafeTemporaryAllocation(of: StationEntry.self, capacity: 64) { stationBuffer in
                 withUnsafeTemporaryAllocation(of: Double.self, capacity: limit) { sureBuffer in
                     var search = NearestSearch(
                         index: self, point: point, limit: limit, maxDistanceMetres: maxDistanceMetres, filter: filter,
