@@ -65,6 +65,36 @@ struct JSONWriterTests {
         }
     }
 
+    @Test("tenths: the text number() gives for the value rounded to 0.1, for distances, bearings, minutes and edges")
+    func tenthsMatchRoundedNumbers() {
+        var rng = SplitMix64(seed: 2211)
+        var values: [Double] = [0, -0.0, -0.04, -0.25, 0.05, 0.95, 9.95, 359.96, 1e14, -1e14, 1e16, .nan, .infinity]
+        for _ in 0..<20_000 {
+            values.append(rng.nextUnit() * 50_000)  // metres
+            values.append(rng.nextUnit() * 360)  // degrees
+            values.append(rng.nextUnit() * 90)  // minutes
+        }
+        for v in values {
+            var w = JSONWriter()
+            w.tenths(v)
+            var reference = JSONWriter()
+            reference.number((v * 10).rounded() / 10)
+            #expect(w.text == reference.text, "\(v)")
+        }
+    }
+
+    @Test("local times with every month, day, hour and minute width")
+    func localTimesInEveryWidth() {
+        for (month, day, hour, minute) in [(1, 1, 0, 0), (9, 9, 9, 9), (10, 10, 10, 10), (12, 31, 23, 59)] {
+            for year in [1, 99, 100, 999, 2026, 9999] {
+                let t = LocalDateTime(year: year, month: month, day: day, hour: hour, minute: minute)!
+                var w = JSONWriter()
+                w.localTime(t)
+                #expect(w.text == "\"\(t.isoString)\"")
+            }
+        }
+    }
+
     @Test("integers, local times and amenity lists are written in place, as their String forms would be")
     func inPlaceFormats() throws {
         var w = JSONWriter()

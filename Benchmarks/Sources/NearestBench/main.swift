@@ -146,9 +146,9 @@ func runSample() throws {
 }
 
 /// One pass of the headline query (10k stations, k=5, open on arrival, toilet) over `count` queries,
-/// for counting instructions under `valgrind --tool=callgrind`, which unlike wall time does not move
+/// with (`once-json`) or without (`once`) writing each answer's JSON, for counting instructions under `valgrind --tool=callgrind`, which unlike wall time does not move
 /// with the neighbours on a shared machine.
-func runOnce(count: Int) {
+func runOnce(count: Int, json: Bool) {
     let catalog = StationCatalog(stations: makeStations(count: 10_000, seed: 2026))
     var rng = SplitMix64(seed: 7)
     let times = queryTimes(&rng, count: count)
@@ -156,14 +156,15 @@ func runOnce(count: Int) {
     var found = 0
     for t in times {
         let q = NearestQuery(point: BeijingBox.point(&r), atEpochSeconds: t, requiredAmenities: AmenitySet([.toilet]))
-        found &+= (try? catalog.nearest(q))?.results.count ?? 0
+        guard let answer = try? catalog.nearest(q) else { continue }
+        found &+= json ? answer.withJSONBytes { $0.count } : answer.results.count
     }
-    print("\(count) queries, \(found) results")
+    print("\(count) queries, \(found) \(json ? "bytes of JSON" : "results")")
 }
 
 let args = CommandLine.arguments
-if args.count > 2, args[1] == "once", let n = Int(args[2]) {
-    runOnce(count: n)
+if args.count > 2, args[1] == "once" || args[1] == "once-json", let n = Int(args[2]) {
+    runOnce(count: n, json: args[1] == "once-json")
 } else if args.count > 1, args[1] == "sample" {
     try runSample()
 } else if args.count > 1, let n = Int(args[1]) {

@@ -81,9 +81,9 @@ extension NearestAnswer {
             w.key("lon_crs"); w.number(p.lon)
             w.key("lat_crs"); w.number(p.lat)
         }
-        w.key("distance_m"); w.number(roundedTenth(r.distanceMetres))
-        w.key("bearing_deg"); w.number(roundedTenth(r.bearingDegrees))
-        w.key("travel_minutes"); w.number(roundedTenth(r.travelMinutes))
+        w.key("distance_m"); w.tenths(r.distanceMetres)
+        w.key("bearing_deg"); w.tenths(r.bearingDegrees)
+        w.key("travel_minutes"); w.tenths(r.travelMinutes)
         w.key("arrival"); w.localTime(timeZone.local(epochSeconds: r.arrivalEpochSeconds))
         w.key("arrival_epoch"); w.integer(r.arrivalEpochSeconds)
         w.key("state_on_arrival"); w.string(r.stateOnArrival.rawValue)
@@ -102,6 +102,3 @@ extension NearestAnswer {
         w.endObject()
     }
 }
-
-/// Rounds to one decimal for printing (0.1 m, 0.1 degree, 0.1 minute).
-@inline(__always) func roundedTenth(_ x: Double) -> Double { (x * 10).rounded() / 10 }

@@ -138,6 +138,24 @@ public struct JSONWriter: ~Copyable {
 
     public mutating func number(_ value: Double?) { if let value { number(value) } else { null() } }
 
+    /// `value` rounded to one decimal, in the same text ``number(_:)`` gives for `(value * 10).rounded() / 10`
+    /// (`12.5`, `40`), written from the integer count of tenths: distances, bearings and minutes.
+    public mutating func tenths(_ value: Double) {
+        let scaled = (value * 10).rounded()
+        guard abs(scaled) < 1e15 else { return number(scaled / 10) }
+        separate()
+        let n = Int64(scaled)
+        if n < 0 { put(UInt8(ascii: "-")) }
+        appendDigits(n.magnitude / 10)
+        let digit = n.magnitude % 10
+        if digit != 0 {
+            reserve(2)
+            base[count] = UInt8(ascii: ".")
+            base[count + 1] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: digit)
+            count += 2
+        }
+    }
+
     /// An array of strings.
     public mutating func strings<S: Sequence>(_ values: S) where S.Element == String {
         beginArray()
@@ -147,18 +165,21 @@ public struct JSONWriter: ~Copyable {
 
     /// A local time as a string `"YYYY-MM-DDTHH:MM"` (``LocalDateTime/isoString``), formatted in place.
     public mutating func localTime(_ t: LocalDateTime) {
-        guard (0...9999).contains(t.year) else { return string(t.isoString) }
+        guard (0...9999).contains(t.year), (1...12).contains(t.month), (1...31).contains(t.day),
+            (0...23).contains(t.hour), (0...59).contains(t.minute)
+        else { return string(t.isoString) }
         separate()
         put(UInt8(ascii: "\""))
-        appendDigits(UInt64(t.year), width: 4)
+        appendTwoDigits(t.year / 100)
+        appendTwoDigits(t.year % 100)
         put(UInt8(ascii: "-"))
-        appendDigits(UInt64(t.month), width: 2)
+        appendTwoDigits(t.month)
         put(UInt8(ascii: "-"))
-        appendDigits(UInt64(t.day), width: 2)
+        appendTwoDigits(t.day)
         put(UInt8(ascii: "T"))
-        appendDigits(UInt64(t.hour), width: 2)
+        appendTwoDigits(t.hour)
         put(UInt8(ascii: ":"))
-        appendDigits(UInt64(t.minute), width: 2)
+        appendTwoDigits(t.minute)
         put(UInt8(ascii: "\""))
     }
 
@@ -251,20 +272,19 @@ public struct JSONWriter: ~Copyable {
         }
         let n = max(digits, min(width, 20))
         reserve(n)
+        let pairs = Self.digitPairs.utf8Start
         var v = value
         var i = count + n
-        Self.digitPairs.withUnsafeBufferPointer { pairs in
-            while v >= 10 {
-                let pair = Int(v % 100) * 2
-                v /= 100
-                i -= 2
-                base[i] = pairs[pair]
-                base[i + 1] = pairs[pair + 1]
-            }
-            if v > 0 || i > count {
-                i -= 1
-                base[i] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: v)
-            }
+        while v >= 10 {
+            let pair = Int(v % 100) &* 2
+            v /= 100
+            i -= 2
+            base[i] = pairs[pair]
+            base[i + 1] = pairs[pair + 1]
+        }
+        if v > 0 || i > count {
+            i -= 1
+            base[i] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: v)
         }
         while i > count {
             i -= 1
@@ -273,8 +293,21 @@ public struct JSONWriter: ~Copyable {
         count += n
     }
 
-    /// "00", "01", ..., "99" end to end.
-    private static let digitPairs: [UInt8] = (0..<100).flatMap { [UInt8(ascii: "0") + UInt8($0 / 10), UInt8(ascii: "0") + UInt8($0 % 10)] }
+    /// Two digits of `value` (0...99), zero-padded: months, days, hours and minutes.
+    @inline(__always)
+    private mutating func appendTwoDigits(_ value: Int) {
+        reserve(2)
+        let pairs = Self.digitPairs.utf8Start
+        base[count] = pairs[value &* 2]
+        base[count + 1] = pairs[value &* 2 + 1]
+        count += 2
+    }
+
+    /// "00", "01", ..., "99" end to end: static text, so reading it costs no lazy initialisation or
+    /// reference counting (an array here did both on every call).
+    private static var digitPairs: StaticString {
+        "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
+    }
 
     @inline(__always)
     private mutating func reserve(_ n: Int) {
