@@ -115,6 +115,30 @@ struct NearestJSONFragmentTests {
         #expect(compared > 500)
         #expect(catalog.jsonFragments.count > 50)
     }
+
+    @Test("eight tasks rendering the same stations at once write the same bytes as one task alone")
+    func concurrentRendering() async throws {
+        var rng = SplitMix64(seed: 7)
+        let stations = NearestPropertyTests.randomStations(count: 300, rng: &rng)
+        let at = HoursTimeZone.shanghai.epochSeconds(LocalDateTime(iso: "2026-03-10T12:00")!)
+        let queries = (0..<150).map { _ in
+            NearestQuery(point: LonLat(lon: 116.2 + 0.4 * rng.nextUnit(), lat: 39.8 + 0.2 * rng.nextUnit()), atEpochSeconds: at)
+        }
+        let reference = StationCatalog(stations: stations)
+        let expected = try queries.map { q in
+            var a = try reference.nearest(q)
+            a.fragmentSource = nil
+            return a.jsonText()
+        }
+        let shared = StationCatalog(stations: stations)  // fresh: every fragment is rendered under contention
+        let outputs = try await withThrowingTaskGroup(of: [String].self) { group in
+            for _ in 0..<8 { group.addTask { try queries.map { try shared.nearest($0).jsonText() } } }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(outputs.count == 8)
+        for output in outputs { #expect(output == expected) }
+        #expect(shared.jsonFragments.count > 50)
+    }
 }
 
 /// Queries about the present share their schedule verdicts (``VerdictMemo``); the answers must be the
