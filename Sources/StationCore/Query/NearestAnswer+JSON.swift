@@ -21,9 +21,9 @@ extension NearestAnswer {
         w.beginArray()
         // Through a buffer: iterating the array would copy each result (and retain its strings).
         results.withUnsafeBufferPointer { results in
-            if let source = fragmentSource, source.stationIndices.count == results.count {
+            if let source = fragmentSource, source.hits.count == results.count {
                 for i in results.indices {
-                    write(results[i], opensAt: nil, fragment: source.fragments.fragment(source.stationIndices[i]), into: &w)
+                    write(results[i], opensAt: nil, fragment: source.fragments.fragment(source.hits[i].source), into: &w)
                 }
             } else {
                 for i in results.indices { write(results[i], opensAt: nil, into: &w) }

@@ -52,9 +52,10 @@ public struct NearestAnswer: Sendable {
     public var candidatesIgnoringHours: Int
     /// The zone used to print times (Asia/Shanghai by default).
     public var timeZone: HoursTimeZone
-    /// Where ``jsonBytes()`` finds the results' pre-rendered fields: the catalog's fragments and each
-    /// result's index in the catalog. nil: every field is written afresh.
-    var fragmentSource: (fragments: StationJSONFragments, stationIndices: [Int])?
+    /// Where ``jsonBytes()`` finds the results' pre-rendered fields: the catalog's fragments and the
+    /// index hits the results were made from (their ``IndexHit/source`` is the station's index in the
+    /// catalog; the hits array is kept rather than copied into a new one). nil: every field is written afresh.
+    var fragmentSource: (fragments: StationJSONFragments, hits: [IndexHit])?
 
     /// One sentence for a person: how many were found, or why none and what opens next.
     /// (Composed on demand, so queries that never print it do not pay for it.)

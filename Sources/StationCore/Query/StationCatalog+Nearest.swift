@@ -78,15 +78,15 @@ extension StationCatalog {
         var answer = NearestAnswer(
             query: query, pointWGS84: point, results: found.results, alternatives: found.alternatives,
             candidatesIgnoringHours: found.pool, timeZone: timeZone)
-        answer.fragmentSource = (jsonFragments, found.stationIndices)
+        answer.fragmentSource = (jsonFragments, found.hits)
         return answer
     }
 
-    /// What ``search(_:point:hours:stations:)`` found: results with their indices in ``stations``, or when
+    /// What ``search(_:point:hours:stations:)`` found: results with the index hits they came from, or when
     /// there are none the alternatives and the size of the pool they came from.
     private struct SearchOutcome {
         var results: [NearestResult] = []
-        var stationIndices: [Int] = []
+        var hits: [IndexHit] = []
         var alternatives: [NearestAlternative] = []
         var pool = 0
     }
@@ -120,7 +120,7 @@ extension StationCatalog {
             }
             return SearchOutcome(
                 results: hits.map { result(for: $0, query: query, stations: stations, verdicts: verdicts) },
-                stationIndices: hits.map(\.source))
+                hits: hits)
         }
         guard found.results.isEmpty else { return found }
         filter.policy = nil
