@@ -83,6 +83,21 @@ struct JSONWriterTests {
         }
     }
 
+    @Test("vocabulary values written as static text equal their raw values")
+    func vocabularyNames() {
+        func check<T: JSONNamed & RawRepresentable & CaseIterable>(_: T.Type) where T.RawValue == String {
+            for value in T.allCases {
+                var w = JSONWriter()
+                w.string(value)
+                #expect(w.text == "\"\(value.rawValue)\"")
+            }
+        }
+        check(OpeningState.self)
+        check(TravelMode.self)
+        check(OpenPolicy.self)
+        check(CoordinateSystem.self)
+    }
+
     @Test("local times with every month, day, hour and minute width")
     func localTimesInEveryWidth() {
         for (month, day, hour, minute) in [(1, 1, 0, 0), (9, 9, 9, 9), (10, 10, 10, 10), (12, 31, 23, 59)] {

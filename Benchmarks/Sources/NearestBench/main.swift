@@ -155,7 +155,10 @@ func runOnce(count: Int, json: Bool) {
     var r = SplitMix64(seed: 11)
     var found = 0
     for t in times {
-        let q = NearestQuery(point: BeijingBox.point(&r), atEpochSeconds: t, requiredAmenities: AmenitySet([.toilet]))
+        // Coordinates with 6 decimals, as a phone's location arrives (about 0.1 m).
+        let p = BeijingBox.point(&r)
+        let point = LonLat(lon: (p.lon * 1e6).rounded() / 1e6, lat: (p.lat * 1e6).rounded() / 1e6)
+        let q = NearestQuery(point: point, atEpochSeconds: t, requiredAmenities: AmenitySet([.toilet]))
         guard let answer = try? catalog.nearest(q) else { continue }
         found &+= json ? answer.withJSONBytes { $0.count } : answer.results.count
     }

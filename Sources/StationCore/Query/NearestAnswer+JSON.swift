@@ -48,7 +48,7 @@ extension NearestAnswer {
         w.beginObject()
         w.key("lon"); w.number(q.point.lon)
         w.key("lat"); w.number(q.point.lat)
-        w.key("crs"); w.string(q.crs.rawValue)
+        w.key("crs"); w.string(q.crs)
         w.key("lon_wgs84"); w.number(pointWGS84.lon)
         w.key("lat_wgs84"); w.number(pointWGS84.lat)
         w.key("at"); w.localTime(timeZone.local(epochSeconds: q.atEpochSeconds))
@@ -59,8 +59,8 @@ extension NearestAnswer {
         w.key("amenities"); w.amenities(q.requiredAmenities)
         w.key("grades"); w.strings(q.grades.sorted().map(\.rawValue))
         w.key("member"); w.string(q.memberOrganization)
-        w.key("mode"); w.string(q.mode.rawValue)
-        w.key("open"); w.string(q.openPolicy.rawValue)
+        w.key("mode"); w.string(q.mode)
+        w.key("open"); w.string(q.openPolicy)
         w.key("min_open_minutes"); w.integer(q.minOpenMinutes)
         w.endObject()
     }
@@ -77,7 +77,7 @@ extension NearestAnswer {
             StationJSONFragments.writeHead(r.id, r.name, r.grade, r.address, r.location, into: &w)
         }
         if let p = r.locationInCallerCRS {
-            w.key("crs"); w.string(query.crs.rawValue)
+            w.key("crs"); w.string(query.crs)
             w.key("lon_crs"); w.number(p.lon)
             w.key("lat_crs"); w.number(p.lat)
         }
@@ -86,7 +86,7 @@ extension NearestAnswer {
         w.key("travel_minutes"); w.tenths(r.travelMinutes)
         w.key("arrival"); w.localTime(timeZone.local(epochSeconds: r.arrivalEpochSeconds))
         w.key("arrival_epoch"); w.integer(r.arrivalEpochSeconds)
-        w.key("state_on_arrival"); w.string(r.stateOnArrival.rawValue)
+        w.key("state_on_arrival"); w.string(r.stateOnArrival)
         w.key("closes_at")
         if let t = r.closesAtEpochSeconds { w.localTime(timeZone.local(epochSeconds: t)) } else { w.null() }
         w.key("closes_at_epoch"); w.integer(r.closesAtEpochSeconds)

@@ -82,6 +82,19 @@ public struct JSONWriter: ~Copyable {
     public mutating func string(_ value: String) { separate(); appendQuoted(value) }
     public mutating func string(_ value: String?) { if let value { string(value) } else { null() } }
 
+    /// A string value known at compile time to need no escaping (plain ASCII without quotes or
+    /// backslashes), copied without the escaping scan.
+    @inline(__always)
+    public mutating func string(literal: StaticString) {
+        separate()
+        let n = literal.utf8CodeUnitCount
+        reserve(n + 2)
+        base[count] = UInt8(ascii: "\"")
+        literal.withUTF8Buffer { (base + count + 1).update(from: $0.baseAddress!, count: n) }
+        base[count + n + 1] = UInt8(ascii: "\"")
+        count += n + 2
+    }
+
     /// A string value written in pieces, escaped as ``string(_:)`` escapes: `body` appends to it
     /// through ``StringPieces`` (for sentences composed of names and numbers, without building a
     /// `String` first).
