@@ -87,14 +87,22 @@ struct QueryReader {
 
     func amenities(_ name: String = "amenities") throws -> AmenitySet {
         var set = AmenitySet()
-        for item in list(name) {
-            guard let amenity = Amenity(rawValue: item) else {
-                throw APIError.invalid(name, "unknown amenity '\(item)'; known: \(Amenity.vocabularyList)")
+        guard let value = parameters[name], !value.isEmpty else { return set }
+        // Item by item without building the list: an amenity filter comes with every nearest query.
+        for item in value.split(separator: ",") {
+            let trimmed = Self.trimmed(item)
+            guard !trimmed.isEmpty else { continue }
+            guard let amenity = Self.amenitiesByName[String(trimmed)] else {
+                throw APIError.invalid(name, "unknown amenity '\(trimmed)'; known: \(Amenity.vocabularyList)")
             }
             set.insert(amenity)
         }
         return set
     }
+
+    /// Amenities by name: one hash lookup instead of `init(rawValue:)` comparing against each name in turn.
+    private static let amenitiesByName: [String: Amenity] = Dictionary(
+        uniqueKeysWithValues: Amenity.allCases.map { ($0.rawValue, $0) })
 
     func grades(_ name: String = "grades") throws -> Set<Grade> {
         var set = Set<Grade>()

@@ -39,6 +39,11 @@ struct NearestRouteTests {
                 let results = try #require(try json(response)["results"] as? [[String: Any]])
                 #expect(results.compactMap { $0["id"] as? String } == ["T-1"])
             }
+            // Spaces around items and empty items are ignored.
+            try await client.execute(uri: base + "&amenities=%20toilet,,heating%20", method: .get) { response in
+                let results = try #require(try json(response)["results"] as? [[String: Any]])
+                #expect(results.compactMap { $0["id"] as? String } == ["T-1"])
+            }
         }
     }
 
