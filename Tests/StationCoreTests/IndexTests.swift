@@ -13,6 +13,7 @@ private struct TestFilter: NearestFilter {
     func admits(_ a: StationAttributes) -> Bool {
         a.amenityBits & requiredAmenities == requiredAmenities && a.gradeBit & gradeMask != 0
     }
+    func admissionBit(_ a: StationAttributes) -> UInt { admits(a) ? 1 : 0 }
     func screen(_ a: StationAttributes, key: Double) -> Screening {
         guard admits(a) else { return .reject }
         return distanceDependent ? .measure : .accept

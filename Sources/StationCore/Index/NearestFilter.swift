@@ -19,6 +19,10 @@ public enum Screening: Sendable {
 /// runs only for screened-in stations that could still make the answer, in key order, with the haversine
 /// distance.
 public protocol NearestFilter {
+    /// The attributes-only part of ``screen(_:key:)`` as 1 or 0: 0 only for stations it would reject
+    /// whatever the key. The search runs it on every station of a leaf, so a filter should compute it
+    /// with arithmetic rather than branches (see ``NearestSearch/scanLeaf(_:_:)``).
+    func admissionBit(_ attributes: StationAttributes) -> UInt
     /// A cheap verdict from packed attributes and the key. The key is within
     /// ``UnitSphere/storageToleranceChord`` of the true chord once square-rooted: a verdict that depends on
     /// distance must allow for that (see ``UnitSphere/keyBelow(distanceMetres:)``).
@@ -41,9 +45,16 @@ public struct IndexHit: Hashable, Sendable {
     public var attributes: StationAttributes
 }
 
+/// 1 when `x` is not zero, else 0, by arithmetic (`x` below 2^63): adding 2^63 - 1 carries into the top
+/// bit exactly when `x >= 1`. For conditions a branch predictor would lose (see ``NearestFilter/admissionBit(_:)``).
+@inline(__always)
+func nonzeroBit(_ x: UInt) -> UInt { (x &+ 0x7FFF_FFFF_FFFF_FFFF) >> 63 }
+
 /// No filter at all: every station qualifies, ties ordered by the caller's index. For the plain
 /// k-nearest query (and for comparing the bare tree with general-purpose kd-trees).
 struct Unfiltered: NearestFilter {
+    @inline(__always)
+    func admissionBit(_ attributes: StationAttributes) -> UInt { 1 }
     @inline(__always)
     func screen(_ attributes: StationAttributes, key: Double) -> Screening { .accept }
     func accepts(source: Int, attributes: StationAttributes, distanceMetres: Double) -> Bool { true }
