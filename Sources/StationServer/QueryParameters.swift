@@ -11,7 +11,7 @@ import Foundation
 /// `=` has the empty value; `+` stays a plus (an `at` time may carry a `+08:00` offset); the first of
 /// repeated names wins.
 struct QueryParameters {
-    private var pairs: [(name: Substring, value: Substring)] = []
+    private var pairs: [(name: Substring, nameBytes: Int, value: Substring)] = []
 
     /// The parameters of a request target such as `/v1/stations/nearest?lon=116.4&lat=39.9`.
     init(target: String) {
@@ -26,11 +26,9 @@ struct QueryParameters {
             let byte = atEnd ? UInt8(ascii: "&") : utf8[i]
             if byte == UInt8(ascii: "&") {
                 if i > start {
-                    if let equals {
-                        pairs.append((Self.decoded(target[start..<equals]), Self.decoded(target[utf8.index(after: equals)..<i])))
-                    } else {
-                        pairs.append((Self.decoded(target[start..<i]), ""))
-                    }
+                    let name = Self.decoded(target[start..<(equals ?? i)])
+                    let value = equals.map { Self.decoded(target[utf8.index(after: $0)..<i]) } ?? ""
+                    pairs.append((name, name.utf8.count, value))
                 }
                 if atEnd { return }
                 start = utf8.index(after: i)
@@ -44,9 +42,10 @@ struct QueryParameters {
 
     /// The value of the first parameter called `name`; nil when there is none.
     subscript(name: String) -> Substring? {
-        // Byte lengths first: a handful of integer compares rule out most names before any string compare.
+        // Byte lengths first (counted once, when parsing), then the bytes: `String` comparison
+        // (Unicode-aware) was a visible share of a nearest request at a dozen lookups each.
         let length = name.utf8.count
-        for pair in pairs where pair.name.utf8.count == length && pair.name == name { return pair.value }
+        for pair in pairs where pair.nameBytes == length && pair.name.utf8.elementsEqual(name.utf8) { return pair.value }
         return nil
     }
 

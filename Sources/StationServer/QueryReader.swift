@@ -88,11 +88,15 @@ struct QueryReader {
     func amenities(_ name: String = "amenities") throws -> AmenitySet {
         var set = AmenitySet()
         guard let value = parameters[name], !value.isEmpty else { return set }
-        // Item by item without building the list: an amenity filter comes with every nearest query.
+        // Item by item, matched on bytes against the vocabulary: an amenity filter comes with every
+        // nearest query, and splitting into Strings then hashing them was a visible share of one.
         for item in value.split(separator: ",") {
             let trimmed = Self.trimmed(item)
             guard !trimmed.isEmpty else { continue }
-            guard let amenity = Self.amenitiesByName[String(trimmed)] else {
+            let bytes = trimmed.utf8.count
+            guard let amenity = Self.amenityNames.first(where: {
+                $0.bytes == bytes && $0.name.utf8.elementsEqual(trimmed.utf8)
+            })?.amenity else {
                 throw APIError.invalid(name, "unknown amenity '\(trimmed)'; known: \(Amenity.vocabularyList)")
             }
             set.insert(amenity)
@@ -100,9 +104,10 @@ struct QueryReader {
         return set
     }
 
-    /// Amenities by name: one hash lookup instead of `init(rawValue:)` comparing against each name in turn.
-    private static let amenitiesByName: [String: Amenity] = Dictionary(
-        uniqueKeysWithValues: Amenity.allCases.map { ($0.rawValue, $0) })
+    /// The amenity vocabulary with each name's length in bytes, made once.
+    private static let amenityNames: [(name: String, bytes: Int, amenity: Amenity)] = Amenity.allCases.map {
+        ($0.rawValue, $0.rawValue.utf8.count, $0)
+    }
 
     func grades(_ name: String = "grades") throws -> Set<Grade> {
         var set = Set<Grade>()
