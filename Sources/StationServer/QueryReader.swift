@@ -90,16 +90,22 @@ struct QueryReader {
         guard let value = parameters[name], !value.isEmpty else { return set }
         // Item by item, matched on bytes against the vocabulary: an amenity filter comes with every
         // nearest query, and splitting into Strings then hashing them was a visible share of one.
-        for item in value.split(separator: ",") {
-            let trimmed = Self.trimmed(item)
-            guard !trimmed.isEmpty else { continue }
-            let bytes = trimmed.utf8.count
-            guard let amenity = Self.amenityNames.first(where: {
-                $0.bytes == bytes && $0.name.utf8.elementsEqual(trimmed.utf8)
-            })?.amenity else {
-                throw APIError.invalid(name, "unknown amenity '\(trimmed)'; known: \(Amenity.vocabularyList)")
+        let utf8 = value.utf8
+        var start = utf8.startIndex
+        while start <= utf8.endIndex {
+            let end = utf8[start...].firstIndex(of: UInt8(ascii: ",")) ?? utf8.endIndex
+            let trimmed = Self.trimmed(value[start..<end])
+            if !trimmed.isEmpty {
+                let bytes = trimmed.utf8.count
+                guard let amenity = Self.amenityNames.first(where: {
+                    $0.bytes == bytes && $0.name.utf8.elementsEqual(trimmed.utf8)
+                })?.amenity else {
+                    throw APIError.invalid(name, "unknown amenity '\(trimmed)'; known: \(Amenity.vocabularyList)")
+                }
+                set.insert(amenity)
             }
-            set.insert(amenity)
+            guard end < utf8.endIndex else { break }
+            start = utf8.index(after: end)
         }
         return set
     }
