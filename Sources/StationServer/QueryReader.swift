@@ -21,7 +21,8 @@ struct QueryReader {
     }
 
     func double(_ name: String) throws -> Double? {
-        guard let text = string(name) else { return nil }
+        // Parsed from the query's own text, without making a String of it first.
+        guard let text = parameters[name], !text.isEmpty else { return nil }
         guard let value = Double(text), value.isFinite else {
             throw APIError.invalid(name, "'\(name)' must be a finite number, got '\(text)'")
         }
