@@ -132,3 +132,20 @@ import Testing
         #expect(HoursTimeZone(identifier: "+05:30")?.local(epochSeconds: 0).isoString == "1970-01-01T05:30")
     }
 }
+
+@Suite("Local clock")
+struct LocalClockTests {
+    @Test("the same local times as HoursTimeZone.local for instants near each other and far apart")
+    func agreesWithTimeZone() {
+        var rng = SplitMix64(seed: 808)
+        for zone in [HoursTimeZone.shanghai, HoursTimeZone.utc, HoursTimeZone(identifier: "UTC-05:30", fixedOffsetSeconds: -19_800)] {
+            var clock = LocalClock(timeZone: zone)
+            var t: Int64 = 1_795_297_500
+            for i in 0..<20_000 {
+                // Mostly steps of minutes to hours, now and then a jump of years either way.
+                t += i % 97 == 0 ? Int64(rng.next() % 400_000_000) - 200_000_000 : Int64(rng.next() % 20_000) - 5_000
+                #expect(clock.local(epochSeconds: t) == zone.local(epochSeconds: t), "\(zone.identifier) \(t)")
+            }
+        }
+    }
+}

@@ -22,10 +22,14 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
     }
 
     init(dayNumber: Int, minuteOfDay: Int) {
-        let d = CivilDate.date(dayNumber: dayNumber)
-        year = d.year
-        month = d.month
-        day = d.day
+        self.init(date: CivilDate.date(dayNumber: dayNumber), minuteOfDay: minuteOfDay)
+    }
+
+    /// A time from a calendar date already worked out (``LocalClock``) and the minute of that day.
+    init(date: (year: Int, month: Int, day: Int), minuteOfDay: Int) {
+        year = date.year
+        month = date.month
+        day = date.day
         hour = minuteOfDay / 60
         minute = minuteOfDay % 60
     }

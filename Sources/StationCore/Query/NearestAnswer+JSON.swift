@@ -14,25 +14,27 @@ extension NearestAnswer {
 
     private func writeJSON() -> JSONWriter {
         var w = JSONWriter(capacity: 1024 + 700 * (results.count + alternatives.count))
+        var clock = LocalClock(timeZone: timeZone)
         w.beginObject()
         w.key("query")
-        writeQuery(&w)
+        writeQuery(&w, clock: &clock)
         w.key("results")
         w.beginArray()
         // Through a buffer: iterating the array would copy each result (and retain its strings).
         results.withUnsafeBufferPointer { results in
             if let source = fragmentSource, source.hits.count == results.count {
                 for i in results.indices {
-                    write(results[i], opensAt: nil, fragment: source.fragments.fragment(source.hits[i].source), into: &w)
+                    let fragment = source.fragments.fragment(source.hits[i].source)
+                    write(results[i], opensAt: nil, fragment: fragment, clock: &clock, into: &w)
                 }
             } else {
-                for i in results.indices { write(results[i], opensAt: nil, into: &w) }
+                for i in results.indices { write(results[i], opensAt: nil, clock: &clock, into: &w) }
             }
         }
         w.endArray()
         w.key("alternatives")
         w.beginArray()
-        for a in alternatives { write(a.station, opensAt: a.opensAtEpochSeconds, into: &w) }
+        for a in alternatives { write(a.station, opensAt: a.opensAtEpochSeconds, clock: &clock, into: &w) }
         w.endArray()
         w.key("message")
         w.string { NearestMessage.write(self, into: &$0) }
@@ -43,7 +45,7 @@ extension NearestAnswer {
     /// The same JSON as text.
     public func jsonText() -> String { String(decoding: jsonBytes(), as: UTF8.self) }
 
-    private func writeQuery(_ w: inout JSONWriter) {
+    private func writeQuery(_ w: inout JSONWriter, clock: inout LocalClock) {
         let q = query
         w.beginObject()
         w.key("lon"); w.number(q.point.lon)
@@ -51,7 +53,7 @@ extension NearestAnswer {
         w.key("crs"); w.string(q.crs)
         w.key("lon_wgs84"); w.number(pointWGS84.lon)
         w.key("lat_wgs84"); w.number(pointWGS84.lat)
-        w.key("at"); w.localTime(timeZone.local(epochSeconds: q.atEpochSeconds))
+        w.key("at"); w.localTime(clock.local(epochSeconds: q.atEpochSeconds))
         w.key("at_epoch"); w.integer(q.atEpochSeconds)
         w.key("time_zone"); w.string(timeZone.identifier)
         w.key("limit"); w.integer(q.limit)
@@ -68,7 +70,7 @@ extension NearestAnswer {
     /// One result object; the station's own fields come from `fragment` when given (the same text).
     private func write(
         _ r: borrowing NearestResult, opensAt: Int64?, fragment: StationJSONFragments.Fragment? = nil,
-        into w: inout JSONWriter
+        clock: inout LocalClock, into w: inout JSONWriter
     ) {
         w.beginObject()
         if let fragment {
@@ -84,14 +86,14 @@ extension NearestAnswer {
         w.key("distance_m"); w.tenths(r.distanceMetres)
         w.key("bearing_deg"); w.tenths(r.bearingDegrees)
         w.key("travel_minutes"); w.tenths(r.travelMinutes)
-        w.key("arrival"); w.localTime(timeZone.local(epochSeconds: r.arrivalEpochSeconds))
+        w.key("arrival"); w.localTime(clock.local(epochSeconds: r.arrivalEpochSeconds))
         w.key("arrival_epoch"); w.integer(r.arrivalEpochSeconds)
         w.key("state_on_arrival"); w.string(r.stateOnArrival)
         w.key("closes_at")
-        if let t = r.closesAtEpochSeconds { w.localTime(timeZone.local(epochSeconds: t)) } else { w.null() }
+        if let t = r.closesAtEpochSeconds { w.localTime(clock.local(epochSeconds: t)) } else { w.null() }
         w.key("closes_at_epoch"); w.integer(r.closesAtEpochSeconds)
         if let t = opensAt {
-            w.key("opens_at"); w.localTime(timeZone.local(epochSeconds: t))
+            w.key("opens_at"); w.localTime(clock.local(epochSeconds: t))
             w.key("opens_at_epoch"); w.integer(t)
         }
         if let fragment {
