@@ -105,6 +105,10 @@ func run(stationCount: Int, queryCount: Int) {
         ("k=5, open on arrival, ebike_charging (30%), grade A/B", queries { p, t in
             NearestQuery(point: p, atEpochSeconds: t, requiredAmenities: AmenitySet([.ebike_charging]), grades: [.A, .B]) }),
         ("k=5, open on arrival, no amenity filter", queries { p, t in NearestQuery(point: p, atEpochSeconds: t) }),
+        // Every query at the current minute, as a server's queries about the present arrive: they share
+        // their schedule verdicts (VerdictMemo) instead of working them out per query.
+        ("k=5, open on arrival (walk, 10 min), toilet, all at the current minute", queries { p, _ in
+            NearestQuery(point: p, atEpochSeconds: Int64(time(nil)) / 60 * 60, requiredAmenities: AmenitySet([.toilet])) }),
     ]
     for (name, qs) in cases {
         let (ns, found) = timeQueries(catalog, qs)
