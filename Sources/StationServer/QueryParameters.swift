@@ -7,9 +7,9 @@ import Foundation
 /// apps call most). A request here carries a dozen parameters at most, so a list scanned from the front
 /// is quicker, and only values that contain an escape are decoded.
 ///
-/// Same reading as Hummingbird's: pairs split at `&`, name and value at the first `=`; a name without
+/// Read as Hummingbird reads them: pairs split at `&`, name and value at the first `=`; a name without
 /// `=` has the empty value; `+` stays a plus (an `at` time may carry a `+08:00` offset); the first of
-/// repeated names wins.
+/// repeated names wins. Names are percent-decoded too (Hummingbird decodes only values).
 struct QueryParameters {
     private var pairs: [(name: Substring, nameBytes: Int, value: Substring)] = []
 
@@ -45,8 +45,8 @@ struct QueryParameters {
         // Byte lengths first (counted once, when parsing), then the bytes: `String` comparison
         // (Unicode-aware) was a visible share of a nearest request at a dozen lookups each.
         let length = name.utf8.count
-        for pair in pairs where pair.nameBytes == length && pair.name.utf8.elementsEqual(name.utf8) { return pair.value }
-        return nil
+        let found = pairs.first { $0.nameBytes == length && $0.name.utf8.elementsEqual(name.utf8) }
+        return found?.value
     }
 
     /// Percent-decoded text; text with a malformed escape is kept as sent (as Hummingbird does).

@@ -51,10 +51,23 @@ struct QueryReader {
 
     /// A comma-separated list, items trimmed of white space, empty items dropped.
     func list(_ name: String) -> [String] {
-        guard let value = parameters[name], !value.isEmpty else { return [] }
-        return value.split(separator: ",").compactMap { item in
-            let trimmed = Self.trimmed(item)
-            return trimmed.isEmpty ? nil : String(trimmed)
+        var items: [String] = []
+        forEachItem(name) { items.append(String($0)) }
+        return items
+    }
+
+    /// Calls `body` with each item of a comma-separated list, trimmed of white space, empty items
+    /// skipped; scanning for commas rather than splitting, so no array is made on the way.
+    func forEachItem(_ name: String, _ body: (Substring) throws -> Void) rethrows {
+        guard let value = parameters[name], !value.isEmpty else { return }
+        let utf8 = value.utf8
+        var start = utf8.startIndex
+        while true {
+            let end = utf8[start...].firstIndex(of: UInt8(ascii: ",")) ?? utf8.endIndex
+            let item = Self.trimmed(value[start..<end])
+            if !item.isEmpty { try body(item) }
+            guard end < utf8.endIndex else { return }
+            start = utf8.index(after: end)
         }
     }
 
@@ -88,25 +101,16 @@ struct QueryReader {
 
     func amenities(_ name: String = "amenities") throws -> AmenitySet {
         var set = AmenitySet()
-        guard let value = parameters[name], !value.isEmpty else { return set }
-        // Item by item, matched on bytes against the vocabulary: an amenity filter comes with every
-        // nearest query, and splitting into Strings then hashing them was a visible share of one.
-        let utf8 = value.utf8
-        var start = utf8.startIndex
-        while start <= utf8.endIndex {
-            let end = utf8[start...].firstIndex(of: UInt8(ascii: ",")) ?? utf8.endIndex
-            let trimmed = Self.trimmed(value[start..<end])
-            if !trimmed.isEmpty {
-                let bytes = trimmed.utf8.count
-                guard let amenity = Self.amenityNames.first(where: {
-                    $0.bytes == bytes && $0.name.utf8.elementsEqual(trimmed.utf8)
-                })?.amenity else {
-                    throw APIError.invalid(name, "unknown amenity '\(trimmed)'; known: \(Amenity.vocabularyList)")
-                }
-                set.insert(amenity)
+        // Matched on bytes against the vocabulary: an amenity filter comes with every nearest query,
+        // and making Strings of the items then hashing them was a visible share of one.
+        try forEachItem(name) { item in
+            let bytes = item.utf8.count
+            guard let amenity = Self.amenityNames.first(where: {
+                $0.bytes == bytes && $0.name.utf8.elementsEqual(item.utf8)
+            })?.amenity else {
+                throw APIError.invalid(name, "unknown amenity '\(item)'; known: \(Amenity.vocabularyList)")
             }
-            guard end < utf8.endIndex else { break }
-            start = utf8.index(after: end)
+            set.insert(amenity)
         }
         return set
     }

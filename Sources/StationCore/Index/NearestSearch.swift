@@ -159,9 +159,8 @@ struct NearestSearch<F: NearestFilter> {
                 return
             }
             let m = (lo + hi) >> 1
-            let median = points[m]
-            offer(slot: m, key: key(median), attributes: median.attributes)
             let p = points[m]
+            offer(slot: m, key: key(p), attributes: p.attributes)
             var far = node
             let offset: Double
             switch p.splitAxis {

@@ -22,15 +22,9 @@ struct CatalogFilter: NearestFilter {
 
     static let gradeBitC = StationAttributes.bit(of: .C)
 
-    @inline(__always)
-    func admits(_ a: StationAttributes) -> Bool {
-        a.amenityBits & requiredAmenityBits == requiredAmenityBits
-            && a.gradeBit & gradeMask != 0
-            && (a.gradeBit != Self.gradeBitC || a.organizationID == memberOrganizationID)
-    }
-
-    /// ``admits(_:)`` as 1 or 0 by arithmetic: every station of a leaf goes through this, and a branch
-    /// on each condition would be mispredicted about as often as not.
+    /// Amenities (all of them), grade and access (a members-only station only to its organization's
+    /// members) as 1 or 0, by arithmetic: every station of a leaf goes through this, and a branch on
+    /// each condition would be mispredicted about as often as not.
     @inline(__always)
     func admissionBit(_ a: StationAttributes) -> UInt {
         let missingAmenities = UInt(a.amenityBits & requiredAmenityBits ^ requiredAmenityBits)
@@ -43,7 +37,7 @@ struct CatalogFilter: NearestFilter {
 
     @inline(__always)
     func screen(_ a: StationAttributes, key: Double) -> Screening {
-        guard admits(a) else { return .reject }
+        guard admissionBit(a) != 0 else { return .reject }
         guard let policy, let verdicts else { return .accept }
         let v = verdicts.verdict(a.hoursID) { id in
             ScheduleVerdicts.make(
