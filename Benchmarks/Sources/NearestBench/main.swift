@@ -158,11 +158,12 @@ func runOnce(count: Int, json: Bool) {
     let times = queryTimes(&rng, count: count)
     var r = SplitMix64(seed: 11)
     var found = 0
+    let toilet = AmenitySet([.toilet])
     for t in times {
         // Coordinates with 6 decimals, as a phone's location arrives (about 0.1 m).
         let p = BeijingBox.point(&r)
         let point = LonLat(lon: (p.lon * 1e6).rounded() / 1e6, lat: (p.lat * 1e6).rounded() / 1e6)
-        let q = NearestQuery(point: point, atEpochSeconds: t, requiredAmenities: AmenitySet([.toilet]))
+        let q = NearestQuery(point: point, atEpochSeconds: t, requiredAmenities: toilet)
         guard let answer = try? catalog.nearest(q) else { continue }
         found &+= json ? answer.withJSONBytes { $0.count } : answer.results.count
     }

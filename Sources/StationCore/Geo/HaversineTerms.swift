@@ -11,7 +11,7 @@ import Darwin
 ///
 /// Why: a nearest answer reports distance and bearing for each station. Worked out separately, the
 /// bearing costs four more trigonometric calls a station (``Earth/bearingDegrees(from:to:)-(DistanceOrigin,_)``);
-/// from these terms it costs two square roots and one `atan2`.
+/// from these terms it costs two square roots and one arc tangent (``ArcTangent``).
 public struct HaversineTerms: Sendable {
     /// sin(Δφ/2) and sin(Δλ/2), with Δ taken as `b - a` in radians.
     public let sinHalfDeltaLat: Double
@@ -56,7 +56,7 @@ public struct HaversineTerms: Sendable {
         let cosHalfDeltaLat = (1 - sinHalfDeltaLat * sinHalfDeltaLat).squareRoot()
         let y = sinHalfDeltaLon * cosHalfDeltaLon * cosLat
         let x = sinHalfDeltaLat * cosHalfDeltaLat + originSinLat * cosLat * sinHalfDeltaLon * sinHalfDeltaLon
-        let deg = atan2(y, x) * (180 / Double.pi)
+        let deg = ArcTangent.radians(y: y, x: x) * (180 / Double.pi)
         return deg < 0 ? deg + 360 : (deg >= 360 ? deg - 360 : deg)
     }
 }
