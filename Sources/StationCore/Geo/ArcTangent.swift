@@ -2,8 +2,8 @@
 ///
 /// Why not the C library's `atan2`: a nearest answer reports a bearing for every result, and glibc's
 /// `atan2` (correctly rounded, with its slow paths) cost about 190 instructions a call, a twentieth of a
-/// whole 10k-station query. A bearing is shown to a tenth of a degree; this one is good to about 1e-10
-/// degrees with two divisions, one square-root-free reduction and a short polynomial.
+/// whole 10k-station query. A bearing is shown to a tenth of a degree; this one is good to better than 1e-10
+/// degrees with one division and a short polynomial.
 ///
 /// Method: fold the angle into the first octant (`0 <= a = min/max <= 1`); above tan(15 deg) shift by
 /// 30 deg with atan(a) = pi/6 + atan((a sqrt3 - 1) / (a + sqrt3)), leaving |t| <= tan(15 deg) = 0.268;
@@ -18,10 +18,12 @@ enum ArcTangent {
         let steep = ay > ax
         let big = steep ? ay : ax
         guard big > 0 else { return x.sign == .minus ? (y.sign == .minus ? -Double.pi : .pi) : y }
-        let a = (steep ? ax : ay) / big
+        let small = steep ? ax : ay
         let sqrt3 = 1.7320508075688772
-        let shifted = a > 0.2679491924311227
-        let t = shifted ? (a * sqrt3 - 1) / (a + sqrt3) : a
+        // a = small / big; above tan 15 deg, t = (a sqrt3 - 1) / (a + sqrt3) = (small sqrt3 - big) / (small + big sqrt3):
+        // one division either way.
+        let shifted = small > 0.2679491924311227 * big
+        let t = (shifted ? small * sqrt3 - big : small) / (shifted ? small + big * sqrt3 : big)
         let t2 = t * t
         // atan t = t + t^3 (-1/3 + t^2/5 - t^4/7 + ... + t^14/17), Horner in t^2.
         var q = 1.0 / 17
