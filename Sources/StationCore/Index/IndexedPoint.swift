@@ -28,13 +28,14 @@ public struct StationAttributes: Hashable, Sendable {
     }
 }
 
-/// One point of the kd-tree in tree order: its unit vector in single precision, its attributes
-/// and (at the median of an inner node) the axis that node splits on. 24 bytes.
-public struct IndexedPoint: Sendable {
-    public var x: Float
-    public var y: Float
-    public var z: Float
-    public var attributes: StationAttributes
+/// One point while the kd-tree is built: its unit vector in single precision, its attributes and (at
+/// the median of an inner node) the axis that node splits on. The built tree keeps the same fields one
+/// array per field (``IndexStorage``).
+struct IndexedPoint: Sendable {
+    var x: Float
+    var y: Float
+    var z: Float
+    var attributes: StationAttributes
     /// 0, 1 or 2 (x, y, z) when this point is the median of an inner node; meaningless otherwise.
     @usableFromInline var splitAxis: UInt8
 

@@ -9,23 +9,53 @@ public enum Screening: Sendable {
     case measure
 }
 
+/// The attribute test every station must pass before anything else: all the required amenities, one of
+/// the allowed grades, and for members-only grades the member's organization. Data rather than code, so
+/// the index can test four stations at once (``NearestSearch/scanLeaf(_:_:)``).
+public struct AdmissionRule: Sendable, Equatable {
+    /// Amenity bits (``AmenitySet``) a station must all have.
+    public var requiredAmenityBits: UInt16
+    /// Grade bits (``StationAttributes/bit(of:)``) a station may have.
+    public var gradeMask: UInt8
+    /// Grade bits whose stations are admitted only with ``memberOrganizationID``.
+    public var membersOnlyGradeMask: UInt8
+    /// The organization whose members-only stations are admitted; a value no station carries for none.
+    public var memberOrganizationID: UInt32
+
+    public init(requiredAmenityBits: UInt16, gradeMask: UInt8, membersOnlyGradeMask: UInt8, memberOrganizationID: UInt32) {
+        self.requiredAmenityBits = requiredAmenityBits
+        self.gradeMask = gradeMask
+        self.membersOnlyGradeMask = membersOnlyGradeMask
+        self.memberOrganizationID = memberOrganizationID
+    }
+
+    /// Every station.
+    public static let everything = AdmissionRule(
+        requiredAmenityBits: 0, gradeMask: 0xFF, membersOnlyGradeMask: 0, memberOrganizationID: .max)
+
+    /// The rule for one station, as the index applies it four at a time.
+    @inlinable
+    public func admits(_ a: StationAttributes) -> Bool {
+        a.amenityBits & requiredAmenityBits == requiredAmenityBits && a.gradeBit & gradeMask != 0
+            && (a.gradeBit & membersOnlyGradeMask == 0 || a.organizationID == memberOrganizationID)
+    }
+}
+
 /// What a nearest-neighbour search asks of its caller while it runs.
 ///
 /// The search applies the filter as it goes (geokdbush style) instead of fetching many neighbours and
-/// filtering afterwards. ``screen(_:key:)`` runs on every station of every leaf the search opens, with
-/// the station's key (the squared chord from the query point, from single-precision vectors), before
-/// any trigonometry; a filter that can decide from the key alone (e.g. "closed for the next hour, and
-/// nothing this close takes an hour to reach") saves the exact test. ``accepts(source:attributes:distanceMetres:)``
-/// runs only for screened-in stations that could still make the answer, in key order, with the haversine
-/// distance.
+/// filtering afterwards. ``admission`` is tested on every station of every leaf the search opens;
+/// ``screen(_:key:)`` runs on the admitted ones within reach, with the station's key (the squared chord
+/// from the query point, from single-precision vectors), before any trigonometry: a filter that can
+/// decide from the key alone (e.g. "closed for the next hour, and nothing this close takes an hour to
+/// reach") saves the exact test. ``accepts(source:attributes:distanceMetres:)`` runs only for screened-in
+/// stations that could still make the answer, in key order, with the haversine distance.
 public protocol NearestFilter {
-    /// The attributes-only part of ``screen(_:key:)`` as 1 or 0: 0 only for stations it would reject
-    /// whatever the key. The search runs it on every station of a leaf, so a filter should compute it
-    /// with arithmetic rather than branches (see ``NearestSearch/scanLeaf(_:_:)``).
-    func admissionBit(_ attributes: StationAttributes) -> UInt
-    /// A cheap verdict from packed attributes and the key. The key is within
-    /// ``UnitSphere/storageToleranceChord`` of the true chord once square-rooted: a verdict that depends on
-    /// distance must allow for that (see ``UnitSphere/keyBelow(distanceMetres:)``).
+    /// Amenities, grades and access: stations failing it are never screened.
+    var admission: AdmissionRule { get }
+    /// A cheap verdict, from packed attributes and the key, for a station that passed ``admission``. The
+    /// key is within ``UnitSphere/storageToleranceChord`` of the true chord once square-rooted: a verdict
+    /// that depends on distance must allow for that (see ``UnitSphere/keyBelow(distanceMetres:)``).
     mutating func screen(_ attributes: StationAttributes, key: Double) -> Screening
     /// The exact test for a station screened as ``Screening/measure``, given its haversine distance in metres.
     func accepts(source: Int, attributes: StationAttributes, distanceMetres: Double) -> Bool
@@ -45,16 +75,10 @@ public struct IndexHit: Hashable, Sendable {
     public var attributes: StationAttributes
 }
 
-/// 1 when `x` is not zero, else 0, by arithmetic (`x` below 2^63): adding 2^63 - 1 carries into the top
-/// bit exactly when `x >= 1`. For conditions a branch predictor would lose (see ``NearestFilter/admissionBit(_:)``).
-@inline(__always)
-func nonzeroBit(_ x: UInt) -> UInt { (x &+ 0x7FFF_FFFF_FFFF_FFFF) >> 63 }
-
 /// No filter at all: every station qualifies, ties ordered by the caller's index. For the plain
 /// k-nearest query (and for comparing the bare tree with general-purpose kd-trees).
 struct Unfiltered: NearestFilter {
-    @inline(__always)
-    func admissionBit(_ attributes: StationAttributes) -> UInt { 1 }
+    var admission: AdmissionRule { .everything }
     @inline(__always)
     func screen(_ attributes: StationAttributes, key: Double) -> Screening { .accept }
     func accepts(source: Int, attributes: StationAttributes, distanceMetres: Double) -> Bool { true }

@@ -32,12 +32,6 @@ struct StationEntry: HeapKeyed {
     var needsExactTest: Bool
 }
 
-/// A station of the leaf being scanned that passed the first, branch-free pass: its key and slot.
-struct LeafCandidate {
-    var key: Double
-    var slot: UInt32
-}
-
 /// A binary min-heap over a raw buffer, for one search.
 ///
 /// Why not `Heap` from swift-collections: the search keeps two of these per query and they must cost

@@ -18,8 +18,8 @@ public struct IndexEntry: Sendable {
 /// Built once by partial sorting in place: the median of every range is selected along the axis on
 /// which that range is widest, so the tree is implicit (a node is a range of slots, its children the
 /// halves either side of its median) and needs no node objects. Each slot keeps a single-precision unit
-/// vector with the station's packed attributes (24 bytes), its exact longitude/latitude (16 bytes)
-/// and the caller's index (4 bytes): 44 bytes a station. See ``UnitSphere`` for why 3D.
+/// vector, the station's packed attributes, its exact longitude/latitude and the caller's index, one
+/// array per field (``IndexStorage``): 44 bytes a station. See ``UnitSphere`` for why 3D.
 ///
 /// The value is immutable and `Sendable`: readers share it freely, and a changed ledger gets a new
 /// index built beside the old one and swapped in whole.
@@ -61,8 +61,14 @@ public struct StationIndex: Sendable {
         let storage = IndexStorage(count: n)
         entries.withUnsafeBufferPointer { es in
             for i in 0..<n {
+                let p = items[i].point
                 let e = es[Int(items[i].position)]
-                (storage.points + i).initialize(to: items[i].point)
+                storage.xs[i] = p.x
+                storage.ys[i] = p.y
+                storage.zs[i] = p.z
+                storage.words[i] = IndexStorage.word(p.attributes, splitAxis: p.splitAxis)
+                storage.organizations[i] = p.attributes.organizationID
+                storage.hoursIDs[i] = p.attributes.hoursID
                 (storage.lonLats + i).initialize(to: e.lonLat)
                 (storage.sources + i).initialize(to: e.source)
             }
@@ -74,36 +80,76 @@ public struct StationIndex: Sendable {
     public var count: Int { storage.count }
 
     /// Bytes held by the index's arrays (exact allocation sizes, not counting object headers).
-    public var memoryBytes: Int {
-        storage.count * (MemoryLayout<IndexedPoint>.stride + MemoryLayout<LonLat>.stride + MemoryLayout<UInt32>.stride)
-    }
+    public var memoryBytes: Int { storage.memoryBytes }
 }
 
-/// The index's three flat arrays, allocated once and never written after the build.
+/// The index's flat arrays in tree order, one per field (structure of arrays), allocated once and never
+/// written after the build.
 ///
-/// Raw buffers rather than `Array`s so the search loop reads them with no bounds checks, no
-/// closures and no exclusivity bookkeeping. `@unchecked Sendable` is sound because nothing mutates the
-/// memory after `init` returns, and `deinit` runs only when no reader holds the storage any more.
+/// Why one array per field: a leaf's stations are a run of slots, so their x, y and z coordinates, their
+/// packed amenity-and-grade words and their organizations load four at a time into vector registers,
+/// and the leaf scan tests four stations per step (``NearestSearch/scanLeaf(_:_:)``). The arrays read four
+/// at a time are padded by ``lanePadding`` entries so the last step of the last leaf stays in bounds.
+///
+/// Raw buffers rather than `Array`s so the search loop reads them with no bounds checks, no closures and
+/// no exclusivity bookkeeping. `@unchecked Sendable` is sound because nothing mutates the memory after
+/// `init` returns, and `deinit` runs only when no reader holds the storage any more. 44 bytes a station:
+/// three coordinates, the word, the organization and the hours id (4 bytes each), the exact
+/// longitude/latitude (16) and the caller's index (4).
 final class IndexStorage: @unchecked Sendable {
+    static let lanePadding = 3
     let count: Int
-    let points: UnsafeMutablePointer<IndexedPoint>
+    /// The rotated unit vector (``LocalFrame``), single precision.
+    let xs: UnsafeMutablePointer<Float>
+    let ys: UnsafeMutablePointer<Float>
+    let zs: UnsafeMutablePointer<Float>
+    /// Amenity bits (0-15), grade bit (16-23) and, at an inner node's median, its split axis (24-31).
+    let words: UnsafeMutablePointer<UInt32>
+    let organizations: UnsafeMutablePointer<UInt32>
+    let hoursIDs: UnsafeMutablePointer<UInt32>
     let lonLats: UnsafeMutablePointer<LonLat>
     let sources: UnsafeMutablePointer<UInt32>
 
     init(count: Int) {
         self.count = count
-        points = .allocate(capacity: max(1, count))
+        let padded = count + Self.lanePadding
+        xs = .allocate(capacity: padded)
+        ys = .allocate(capacity: padded)
+        zs = .allocate(capacity: padded)
+        words = .allocate(capacity: padded)
+        organizations = .allocate(capacity: padded)
+        for p in [xs, ys, zs] { p.initialize(repeating: 0, count: padded) }
+        for p in [words, organizations] { p.initialize(repeating: 0, count: padded) }
+        hoursIDs = .allocate(capacity: max(1, count))
         lonLats = .allocate(capacity: max(1, count))
         sources = .allocate(capacity: max(1, count))
     }
 
     deinit {
-        points.deinitialize(count: count)
+        for p in [xs, ys, zs] { p.deallocate() }
+        for p in [words, organizations, hoursIDs, sources] { p.deallocate() }
         lonLats.deinitialize(count: count)
-        sources.deinitialize(count: count)
-        points.deallocate()
         lonLats.deallocate()
-        sources.deallocate()
+    }
+
+    var memoryBytes: Int {
+        let padded = count + Self.lanePadding
+        return padded * 5 * MemoryLayout<UInt32>.stride
+            + count * (MemoryLayout<UInt32>.stride + MemoryLayout<LonLat>.stride + MemoryLayout<UInt32>.stride)
+    }
+
+    /// The packed word of a station: amenity bits, grade bit, split axis.
+    static func word(_ a: StationAttributes, splitAxis: UInt8) -> UInt32 {
+        UInt32(a.amenityBits) | UInt32(a.gradeBit) << 16 | UInt32(splitAxis) << 24
+    }
+
+    /// The attributes of the station in `slot`, unpacked.
+    @inline(__always)
+    func attributes(_ slot: Int) -> StationAttributes {
+        let w = words[slot]
+        return StationAttributes(
+            organizationID: organizations[slot], hoursID: hoursIDs[slot], amenityBits: UInt16(truncatingIfNeeded: w),
+            gradeBit: UInt8(truncatingIfNeeded: w >> 16))
     }
 }
 

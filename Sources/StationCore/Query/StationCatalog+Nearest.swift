@@ -4,10 +4,9 @@ import Foundation
 /// attributes, then opening hours -- decided from the key alone where the schedule's state at the query
 /// time settles it (``ScheduleVerdicts``), otherwise with the exact distance, through the arrival time.
 struct CatalogFilter: NearestFilter {
-    let requiredAmenityBits: UInt16
-    let gradeMask: UInt8
-    /// The member's organization number, or a value no station carries.
-    let memberOrganizationID: UInt32
+    /// Amenities (all of them), grades, and access: members-only (grade C) stations only to their
+    /// organization's members.
+    let admission: AdmissionRule
     /// nil: ignore opening hours (used for alternatives).
     var policy: OpenPolicy?
     let atEpochSeconds: Int64
@@ -20,24 +19,8 @@ struct CatalogFilter: NearestFilter {
     /// The query's verdict cache; needed whenever ``policy`` is set.
     var verdicts: ScheduleVerdicts?
 
-    static let gradeBitC = StationAttributes.bit(of: .C)
-
-    /// Amenities (all of them), grade and access (a members-only station only to its organization's
-    /// members) as 1 or 0, by arithmetic: every station of a leaf goes through this, and a branch on
-    /// each condition would be mispredicted about as often as not.
-    @inline(__always)
-    func admissionBit(_ a: StationAttributes) -> UInt {
-        let missingAmenities = UInt(a.amenityBits & requiredAmenityBits ^ requiredAmenityBits)
-        let wantedGrade = UInt(a.gradeBit & gradeMask)
-        let notMembersOnly = UInt(a.gradeBit ^ Self.gradeBitC)
-        let otherOrganization = UInt(a.organizationID ^ memberOrganizationID)
-        return (nonzeroBit(missingAmenities) ^ 1) & nonzeroBit(wantedGrade)
-            & (nonzeroBit(notMembersOnly) | (nonzeroBit(otherOrganization) ^ 1))
-    }
-
     @inline(__always)
     func screen(_ a: StationAttributes, key: Double) -> Screening {
-        guard admissionBit(a) != 0 else { return .reject }
         guard let policy, let verdicts else { return .accept }
         let v = verdicts.verdict(a.hoursID) { id in
             ScheduleVerdicts.make(
@@ -106,9 +89,11 @@ extension StationCatalog {
         for g in query.grades { gradeMask |= StationAttributes.bit(of: g) }
         if gradeMask == 0 { gradeMask = 7 }
         let member = query.memberOrganization.flatMap { organizationIDs[$0] } ?? UInt32.max
+        let admission = AdmissionRule(
+            requiredAmenityBits: UInt16(truncatingIfNeeded: query.requiredAmenities.bits), gradeMask: gradeMask,
+            membersOnlyGradeMask: StationAttributes.bit(of: .C), memberOrganizationID: member)
         var filter = CatalogFilter(
-            requiredAmenityBits: UInt16(truncatingIfNeeded: query.requiredAmenities.bits),
-            gradeMask: gradeMask, memberOrganizationID: member, policy: query.openPolicy,
+            admission: admission, policy: query.openPolicy,
             atEpochSeconds: query.atEpochSeconds, minOpenSeconds: Int64(query.minOpenMinutes) * 60,
             mode: query.mode, hours: hours, stations: stations)
         let maxD = query.maxDistanceMetres ?? .infinity
