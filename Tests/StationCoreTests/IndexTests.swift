@@ -80,7 +80,7 @@ private func bruteForce(
             filter.accepts(source: Int(e.source), attributes: e.attributes, distanceMetres: d)
         else { continue }
         let bearing = HaversineTerms(from: DistanceOrigin(point), to: e.lonLat).bearingDegrees
-        hits.append(IndexHit(source: Int(e.source), distanceMetres: d, bearingDegrees: bearing, attributes: e.attributes))
+        hits.append(IndexHit(source: Int(e.source), distanceMetres: d, bearingDegrees: bearing, attributes: e.attributes, lonLat: e.lonLat))
     }
     hits.sort { ($0.distanceMetres, filter.ids[$0.source]) < ($1.distanceMetres, filter.ids[$1.source]) }
     return Array(hits.prefix(limit))

@@ -17,6 +17,16 @@ public struct StationAttributes: Hashable, Sendable {
         self.gradeBit = gradeBit
     }
 
+    /// The grade whose bit ``gradeBit`` is.
+    @inlinable
+    public var grade: Grade {
+        switch gradeBit {
+        case 1: return .A
+        case 2: return .B
+        default: return .C
+        }
+    }
+
     /// The bit of a grade in ``gradeBit`` and in grade masks.
     @inlinable
     public static func bit(of grade: Grade) -> UInt8 {

@@ -73,6 +73,8 @@ public struct IndexHit: Hashable, Sendable {
     /// (``HaversineTerms/bearingDegrees``).
     public var bearingDegrees: Double
     public var attributes: StationAttributes
+    /// The station's exact WGS-84 position (``IndexEntry/lonLat``).
+    public var lonLat: LonLat
 }
 
 /// No filter at all: every station qualifies, ties ordered by the caller's index. For the plain

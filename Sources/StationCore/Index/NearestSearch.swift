@@ -318,7 +318,8 @@ struct NearestSearch<F: NearestFilter> {
     @inline(__always)
     mutating func consider(_ e: StationEntry) {
         let slot = Int(e.slot)
-        let terms = HaversineTerms(from: origin, to: lonLats[slot])
+        let lonLat = lonLats[slot]
+        let terms = HaversineTerms(from: origin, to: lonLat)
         let d = terms.distanceMetres
         if d > kthMetres { return }
         let source = Int(sources[slot])
@@ -335,7 +336,7 @@ struct NearestSearch<F: NearestFilter> {
             at -= 1
         }
         if at >= limit { return }
-        let hit = IndexHit(source: source, distanceMetres: d, bearingDegrees: terms.bearingDegrees, attributes: attributes)
+        let hit = IndexHit(source: source, distanceMetres: d, bearingDegrees: terms.bearingDegrees, attributes: attributes, lonLat: lonLat)
         if at == hits.count { hits.append(hit) } else { hits.insert(hit, at: at) }
         if hits.count > limit { hits.removeLast() }
         if hits.count == limit {

@@ -1,9 +1,14 @@
 /// One station in a nearest-station answer, with what the worker needs to decide and go.
+///
+/// The station's text (id, name, address) is read from the catalog's station list when asked for
+/// (``StationRecord``); everything else is stored.
 public struct NearestResult: Sendable, Hashable {
-    public var id: String
-    public var name: String
+    /// Where the station's text lives.
+    let record: StationRecord
+    public var id: String { record.stations[record.index].id }
+    public var name: String { record.stations[record.index].name }
+    public var address: String? { record.stations[record.index].address }
     public var grade: Grade
-    public var address: String?
     /// WGS-84 position.
     public var location: LonLat
     /// The position in the caller's coordinate system; nil when the caller used WGS-84.
@@ -22,6 +27,31 @@ public struct NearestResult: Sendable, Hashable {
     /// on arrival, the opening time when it is closed; nil when it never changes within the schedule's horizon.
     public var closesAtEpochSeconds: Int64?
     public var amenities: AmenitySet
+
+    public static func == (a: NearestResult, b: NearestResult) -> Bool {
+        a.id == b.id && a.name == b.name && a.address == b.address && a.grade == b.grade && a.location == b.location
+            && a.locationInCallerCRS == b.locationInCallerCRS && a.distanceMetres == b.distanceMetres
+            && a.bearingDegrees == b.bearingDegrees && a.travelMinutes == b.travelMinutes
+            && a.arrivalEpochSeconds == b.arrivalEpochSeconds && a.stateOnArrival == b.stateOnArrival
+            && a.closesAtEpochSeconds == b.closesAtEpochSeconds && a.amenities == b.amenities
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(id)
+        hasher.combine(distanceMetres)
+        hasher.combine(arrivalEpochSeconds)
+    }
+}
+
+/// A station of a catalog by position: the catalog's station list (shared, not copied) and the index in it.
+///
+/// Why: an answer names a handful of stations, and the HTTP API writes their text from pre-rendered
+/// fragments without reading it. Copying id, name and address into every result cost a cache miss on
+/// the 200-byte station record (the search itself reads only the index's arrays) and a reference-count
+/// operation per string; the reference costs one for the list.
+struct StationRecord: Sendable {
+    let stations: [Station]
+    let index: Int
 }
 
 /// A station that matches everything but the opening condition, offered when nothing is open.

@@ -110,7 +110,7 @@ extension StationCatalog {
                 verdictMemo.publish(verdicts, for: memoKey, nowEpochSeconds: Int64(Date().timeIntervalSince1970))
             }
             return SearchOutcome(
-                results: hits.map { result(for: $0, query: query, stations: stations, verdicts: verdicts) },
+                results: hits.map { result(for: $0, query: query, verdicts: verdicts) },
                 hits: hits)
         }
         guard found.results.isEmpty else { return found }
@@ -119,18 +119,17 @@ extension StationCatalog {
         let pool = index.nearest(
             to: point, limit: Self.alternativesPoolSize(limit: query.limit), maxDistanceMetres: maxD, filter: filter)
         return SearchOutcome(
-            alternatives: alternatives(from: pool, query: query, stations: stations), pool: pool.count)
+            alternatives: alternatives(from: pool, query: query), pool: pool.count)
     }
 
     /// The full result for one index hit; `verdicts` (the search's, when it had any) spare looking up the
     /// state on arrival and the next change when the schedule's state at the query time still holds then.
     func result(
-        for hit: IndexHit, query: NearestQuery, stations: UnsafeBufferPointer<Station>,
-        verdicts: ScheduleVerdicts? = nil
+        for hit: IndexHit, query: NearestQuery, verdicts: ScheduleVerdicts? = nil
     ) -> NearestResult {
-        // Field by field rather than `let s = stations[i]`: copying a whole Station retains its nine strings.
+        // Everything but the station's text from the index hit: the search never touches the station records.
         let i = hit.source
-        let location = stations[i].location
+        let location = hit.lonLat
         let travel = query.mode.travelSeconds(forDistanceMetres: hit.distanceMetres)
         let arrival = query.atEpochSeconds + query.mode.travelSecondsRoundedUp(forDistanceMetres: hit.distanceMetres)
         let state: OpeningState
@@ -147,23 +146,22 @@ extension StationCatalog {
             change = h.nextChange(afterEpochSeconds: arrival)
         }
         return NearestResult(
-            id: stations[i].id, name: stations[i].name, grade: stations[i].grade, address: stations[i].address,
-            location: location,
+            record: StationRecord(stations: stations, index: i), grade: hit.attributes.grade, location: location,
             locationInCallerCRS: query.crs == .wgs84 ? nil : query.crs.fromWGS84(location),
             distanceMetres: hit.distanceMetres,
             bearingDegrees: hit.bearingDegrees,
             travelMinutes: travel / 60, arrivalEpochSeconds: arrival,
             stateOnArrival: state, closesAtEpochSeconds: change,
-            amenities: stations[i].amenities)
+            amenities: AmenitySet(bits: UInt32(hit.attributes.amenityBits)))
     }
 
     /// Alternatives from hours-ignoring candidates: see ``NearestAnswer/alternatives``.
     func alternatives(
-        from pool: [IndexHit], query: NearestQuery, stations: UnsafeBufferPointer<Station>
+        from pool: [IndexHit], query: NearestQuery
     ) -> [NearestAlternative] {
         var found: [NearestAlternative] = []
         for hit in pool {
-            let r = result(for: hit, query: query, stations: stations)
+            let r = result(for: hit, query: query)
             let h = hoursTable[Int(hit.attributes.hoursID)]
             let start = query.openPolicy == .now ? query.atEpochSeconds : r.arrivalEpochSeconds
             guard let t = Self.firstQualifyingTime(
