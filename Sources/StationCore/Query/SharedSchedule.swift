@@ -6,8 +6,13 @@
 /// microseconds), and ``CompiledHours/isOpenThroughout(fromEpochSeconds:seconds:)`` relies on it. A schedule
 /// that is constant over a window around the catalog's build time is detected once here, so queries in
 /// that window skip the walk.
-struct SharedSchedule: Sendable {
-    let hours: CompiledHours
+///
+/// The compiled schedule is held unretained, so copying this value out of the catalog's table during a
+/// search costs no reference counting (an atomic operation per schedule a query meets); the catalog owns
+/// the compiled schedules (``StationCatalog/compiledHoursOwners``) and a value of this type is only used
+/// while its catalog is.
+struct SharedSchedule: @unchecked Sendable {
+    private let unretained: Unmanaged<CompiledHours>
     /// True when the state never changes from ``windowStart`` on (``CompiledHours/nextChange(afterEpochSeconds:)``
     /// from there finds nothing).
     let isConstantInWindow: Bool
@@ -17,8 +22,9 @@ struct SharedSchedule: Sendable {
     let windowStart: Int64
     let windowEnd: Int64
 
+    /// The compiled schedule; the caller must keep `hours` alive as long as this value is used.
     init(_ hours: CompiledHours, referenceEpochSeconds now: Int64) {
-        self.hours = hours
+        unretained = Unmanaged.passUnretained(hours)
         windowStart = now - 400 * 86_400
         windowEnd = now + 800 * 86_400
         // More than one distinct day schedule means the state changes somewhere; a single one may still change
@@ -26,30 +32,36 @@ struct SharedSchedule: Sendable {
         isConstantInWindow = hours.distinctSchedules <= 1 && hours.nextChange(afterEpochSeconds: windowStart) == nil
     }
 
+    /// Runs `body` with the compiled schedule, without retaining it.
+    @inline(__always)
+    private func withHours<R>(_ body: (CompiledHours) -> R) -> R { unretained._withUnsafeGuaranteedRef(body) }
+
     @inline(__always)
     func isConstant(at t: Int64) -> Bool { isConstantInWindow && t >= windowStart && t < windowEnd }
 
     @inline(__always)
-    func state(atEpochSeconds t: Int64) -> OpeningState { hours.state(atEpochSeconds: t) }
+    func state(atEpochSeconds t: Int64) -> OpeningState { withHours { $0.state(atEpochSeconds: t) } }
 
     @inline(__always)
-    func isOpen(atEpochSeconds t: Int64) -> Bool { hours.isOpen(atEpochSeconds: t) }
+    func isOpen(atEpochSeconds t: Int64) -> Bool { withHours { $0.isOpen(atEpochSeconds: t) } }
 
     /// Same answer as ``CompiledHours/nextChange(afterEpochSeconds:)``.
     func nextChange(afterEpochSeconds t: Int64) -> Int64? {
-        isConstant(at: t) ? nil : hours.nextChange(afterEpochSeconds: t)
+        isConstant(at: t) ? nil : withHours { $0.nextChange(afterEpochSeconds: t) }
     }
 
     /// The state at `t` and the next change, as ``CompiledHours/stateAndNextChange(atEpochSeconds:)``.
     func stateAndNextChange(atEpochSeconds t: Int64) -> (state: OpeningState, nextChange: Int64?) {
-        isConstant(at: t) ? (hours.state(atEpochSeconds: t), nil) : hours.stateAndNextChange(atEpochSeconds: t)
+        withHours { isConstant(at: t) ? ($0.state(atEpochSeconds: t), nil) : $0.stateAndNextChange(atEpochSeconds: t) }
     }
 
     /// Open at `t` and for `seconds` after it (unknown never counts as open); `seconds` 0: open at `t`.
     @inline(__always)
     func isOpenThroughout(fromEpochSeconds t: Int64, seconds: Int64) -> Bool {
-        guard hours.isOpen(atEpochSeconds: t) else { return false }
-        if seconds <= 0 || isConstant(at: t) { return true }
-        return hours.isOpenThroughout(fromEpochSeconds: t, seconds: seconds)
+        withHours { hours in
+            guard hours.isOpen(atEpochSeconds: t) else { return false }
+            if seconds <= 0 || isConstant(at: t) { return true }
+            return hours.isOpenThroughout(fromEpochSeconds: t, seconds: seconds)
+        }
     }
 }

@@ -12,6 +12,8 @@ public final class StationCatalog: Sendable {
     public let timeZone: HoursTimeZone
     /// Distinct compiled schedules; ``StationAttributes/hoursID`` indexes this table.
     let hoursTable: [SharedSchedule]
+    /// The compiled schedules ``hoursTable`` refers to without owning them, kept alive here.
+    let compiledHoursOwners: [CompiledHours]
     /// Per station (same order as ``stations``), its index into ``hoursTable``.
     let hoursIDs: [UInt32]
     /// Organizations of grade C stations, numbered from 1.
@@ -33,6 +35,11 @@ public final class StationCatalog: Sendable {
         self.calendar = calendar
         self.timeZone = timeZone
         var table: [SharedSchedule] = []
+        var owners: [CompiledHours] = []
+        func add(_ compiled: CompiledHours) {
+            owners.append(compiled)
+            table.append(SharedSchedule(compiled, referenceEpochSeconds: now))
+        }
         var byExpression: [String: UInt32] = [:]
         var errors: [String: OpeningHoursError] = [:]
         var unknownID: UInt32?
@@ -50,7 +57,7 @@ public final class StationCatalog: Sendable {
                 do {
                     let parsed = try OpeningHours.parse(s.openingHours)
                     hoursID = UInt32(table.count)
-                    table.append(SharedSchedule(CompiledHours(parsed, calendar: calendar, timeZone: timeZone), referenceEpochSeconds: now))
+                    add(CompiledHours(parsed, calendar: calendar, timeZone: timeZone))
                 } catch {
                     errors[s.openingHours] = error
                     if let u = unknownID {
@@ -58,7 +65,7 @@ public final class StationCatalog: Sendable {
                     } else {
                         hoursID = UInt32(table.count)
                         unknownID = hoursID
-                        table.append(SharedSchedule(Self.compiledUnknown(calendar: calendar, timeZone: timeZone), referenceEpochSeconds: now))
+                        add(Self.compiledUnknown(calendar: calendar, timeZone: timeZone))
                     }
                 }
                 byExpression[s.openingHours] = hoursID
@@ -83,6 +90,7 @@ public final class StationCatalog: Sendable {
                 source: UInt32(truncatingIfNeeded: i)))
         }
         hoursTable = table
+        compiledHoursOwners = owners
         hoursIDs = ids
         organizationIDs = orgs
         hoursErrors = errors
@@ -99,7 +107,7 @@ public final class StationCatalog: Sendable {
 
     /// The compiled opening hours of `stations[index]` (shared with every station of the same expression).
     public func compiledHours(forStationAt index: Int) -> CompiledHours {
-        hoursTable[Int(hoursIDs[index])].hours
+        compiledHoursOwners[Int(hoursIDs[index])]
     }
 
     /// How many stations the spatial index holds (the active ones with valid coordinates).
