@@ -176,6 +176,10 @@ public final class CompiledHours: Sendable {
         }
     }
 
+    /// The local days (day numbers) answered from the compiled tables; beyond them the exact evaluator
+    /// answers, much more slowly. nil: every day (weekly expressions).
+    var tabulatedDays: Range<Int>? { weekly ? nil : firstDay..<(firstDay + dayCount) }
+
     /// Number of distinct day schedules compiled.
     public var distinctSchedules: Int { segmentStart.count - 1 }
 

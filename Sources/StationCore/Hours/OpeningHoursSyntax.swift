@@ -15,6 +15,14 @@ enum StateCode {
     static func state(_ code: UInt8) -> OpeningState {
         code == open ? .open : (code == unknown ? .unknown : .closed)
     }
+
+    static func code(_ state: OpeningState) -> UInt8 {
+        switch state {
+        case .open: return open
+        case .closed: return closed
+        case .unknown: return unknown
+        }
+    }
 }
 
 /// How a rule joins the rules before it.

@@ -7,12 +7,16 @@
 /// that is constant over a window around the catalog's build time is detected once here, so queries in
 /// that window skip the walk.
 ///
-/// The compiled schedule is held unretained, so copying this value out of the catalog's table during a
+/// With a ``ScheduleTimeline`` (the catalog lists the changes of its most used schedules), the state and
+/// next change inside the timeline's window are a lookup.
+///
+/// The compiled schedule (and timeline) are held unretained, so copying this value out of the catalog's table during a
 /// search costs no reference counting (an atomic operation per schedule a query meets); the catalog owns
-/// the compiled schedules (``StationCatalog/compiledHoursOwners``) and a value of this type is only used
-/// while its catalog is.
+/// the compiled schedules and timelines (``StationCatalog/scheduleOwners``) and a value of this type is
+/// only used while its catalog is.
 struct SharedSchedule: @unchecked Sendable {
     private let unretained: Unmanaged<CompiledHours>
+    private let timeline: Unmanaged<ScheduleTimeline>?
     /// True when the state never changes from ``windowStart`` on (``CompiledHours/nextChange(afterEpochSeconds:)``
     /// from there finds nothing).
     let isConstantInWindow: Bool
@@ -22,9 +26,11 @@ struct SharedSchedule: @unchecked Sendable {
     let windowStart: Int64
     let windowEnd: Int64
 
-    /// The compiled schedule; the caller must keep `hours` alive as long as this value is used.
-    init(_ hours: CompiledHours, referenceEpochSeconds now: Int64) {
+    /// The compiled schedule and its timeline, if any; the caller must keep both alive as long as this
+    /// value is used.
+    init(_ hours: CompiledHours, timeline: ScheduleTimeline?, referenceEpochSeconds now: Int64) {
         unretained = Unmanaged.passUnretained(hours)
+        self.timeline = timeline.map { Unmanaged.passUnretained($0) }
         windowStart = now - 400 * 86_400
         windowEnd = now + 800 * 86_400
         // More than one distinct day schedule means the state changes somewhere; a single one may still change
@@ -39,26 +45,46 @@ struct SharedSchedule: @unchecked Sendable {
     @inline(__always)
     func isConstant(at t: Int64) -> Bool { isConstantInWindow && t >= windowStart && t < windowEnd }
 
+    /// The timeline's answer at `t`, when it has one.
     @inline(__always)
-    func state(atEpochSeconds t: Int64) -> OpeningState { withHours { $0.state(atEpochSeconds: t) } }
+    private func lookUp(_ t: Int64) -> (code: UInt8, nextChange: Int64)? {
+        guard let timeline else { return nil }
+        return timeline._withUnsafeGuaranteedRef { $0.stateAndNextChange(atEpochSeconds: t) }
+    }
 
     @inline(__always)
-    func isOpen(atEpochSeconds t: Int64) -> Bool { withHours { $0.isOpen(atEpochSeconds: t) } }
+    func state(atEpochSeconds t: Int64) -> OpeningState {
+        if let known = lookUp(t) { return StateCode.state(known.code) }
+        return withHours { $0.state(atEpochSeconds: t) }
+    }
+
+    @inline(__always)
+    func isOpen(atEpochSeconds t: Int64) -> Bool {
+        if let known = lookUp(t) { return known.code == StateCode.open }
+        return withHours { $0.isOpen(atEpochSeconds: t) }
+    }
 
     /// Same answer as ``CompiledHours/nextChange(afterEpochSeconds:)``.
     func nextChange(afterEpochSeconds t: Int64) -> Int64? {
-        isConstant(at: t) ? nil : withHours { $0.nextChange(afterEpochSeconds: t) }
+        if isConstant(at: t) { return nil }
+        if let known = lookUp(t) { return known.nextChange }
+        return withHours { $0.nextChange(afterEpochSeconds: t) }
     }
 
     /// The state at `t` and the next change, as ``CompiledHours/stateAndNextChange(atEpochSeconds:)``.
     func stateAndNextChange(atEpochSeconds t: Int64) -> (state: OpeningState, nextChange: Int64?) {
-        withHours { isConstant(at: t) ? ($0.state(atEpochSeconds: t), nil) : $0.stateAndNextChange(atEpochSeconds: t) }
+        if isConstant(at: t) { return (withHours { $0.state(atEpochSeconds: t) }, nil) }
+        if let known = lookUp(t) { return (StateCode.state(known.code), known.nextChange) }
+        return withHours { $0.stateAndNextChange(atEpochSeconds: t) }
     }
 
     /// Open at `t` and for `seconds` after it (unknown never counts as open); `seconds` 0: open at `t`.
     @inline(__always)
     func isOpenThroughout(fromEpochSeconds t: Int64, seconds: Int64) -> Bool {
-        withHours { hours in
+        if let known = lookUp(t) {
+            return known.code == StateCode.open && (seconds <= 0 || known.nextChange >= t + seconds)
+        }
+        return withHours { hours in
             guard hours.isOpen(atEpochSeconds: t) else { return false }
             if seconds <= 0 || isConstant(at: t) { return true }
             return hours.isOpenThroughout(fromEpochSeconds: t, seconds: seconds)

@@ -12,8 +12,9 @@ public final class StationCatalog: Sendable {
     public let timeZone: HoursTimeZone
     /// Distinct compiled schedules; ``StationAttributes/hoursID`` indexes this table.
     let hoursTable: [SharedSchedule]
-    /// The compiled schedules ``hoursTable`` refers to without owning them, kept alive here.
-    let compiledHoursOwners: [CompiledHours]
+    /// What ``hoursTable`` refers to without owning it, kept alive here: the compiled schedules and the
+    /// timelines of the most used ones.
+    let scheduleOwners: (compiled: [CompiledHours], timelines: [ScheduleTimeline])
     /// Per station (same order as ``stations``), its index into ``hoursTable``.
     let hoursIDs: [UInt32]
     /// Organizations of grade C stations, numbered from 1.
@@ -34,12 +35,8 @@ public final class StationCatalog: Sendable {
         self.stations = stations
         self.calendar = calendar
         self.timeZone = timeZone
-        var table: [SharedSchedule] = []
         var owners: [CompiledHours] = []
-        func add(_ compiled: CompiledHours) {
-            owners.append(compiled)
-            table.append(SharedSchedule(compiled, referenceEpochSeconds: now))
-        }
+        func add(_ compiled: CompiledHours) { owners.append(compiled) }
         var byExpression: [String: UInt32] = [:]
         var errors: [String: OpeningHoursError] = [:]
         var unknownID: UInt32?
@@ -56,14 +53,14 @@ public final class StationCatalog: Sendable {
             } else {
                 do {
                     let parsed = try OpeningHours.parse(s.openingHours)
-                    hoursID = UInt32(table.count)
+                    hoursID = UInt32(owners.count)
                     add(CompiledHours(parsed, calendar: calendar, timeZone: timeZone))
                 } catch {
                     errors[s.openingHours] = error
                     if let u = unknownID {
                         hoursID = u
                     } else {
-                        hoursID = UInt32(table.count)
+                        hoursID = UInt32(owners.count)
                         unknownID = hoursID
                         add(Self.compiledUnknown(calendar: calendar, timeZone: timeZone))
                     }
@@ -89,13 +86,38 @@ public final class StationCatalog: Sendable {
                     gradeBit: StationAttributes.bit(of: s.grade)),
                 source: UInt32(truncatingIfNeeded: i)))
         }
-        hoursTable = table
-        compiledHoursOwners = owners
+        let timelines = Self.timelines(for: owners, stationHoursIDs: ids, referenceEpochSeconds: now)
+        hoursTable = owners.indices.map { SharedSchedule(owners[$0], timeline: timelines[$0], referenceEpochSeconds: now) }
+        scheduleOwners = (owners, timelines.compactMap { $0 })
         hoursIDs = ids
         organizationIDs = orgs
         hoursErrors = errors
         index = StationIndex(entries: entries)
         jsonFragments = StationJSONFragments(stations: stations)
+    }
+
+    /// How many bytes of ``ScheduleTimeline``s a catalog keeps at most (about 20 KB a schedule: enough
+    /// for the 1,500 most used ones).
+    static let timelineBudgetBytes = 32 << 20
+
+    /// Timelines for the schedules most stations use, within ``timelineBudgetBytes``; nil for the others
+    /// and for constant ones (24/7, off), which ``SharedSchedule`` answers without.
+    static func timelines(
+        for compiled: [CompiledHours], stationHoursIDs: [UInt32], referenceEpochSeconds now: Int64
+    ) -> [ScheduleTimeline?] {
+        var stationCount = [Int](repeating: 0, count: compiled.count)
+        for id in stationHoursIDs { stationCount[Int(id)] += 1 }
+        var out = [ScheduleTimeline?](repeating: nil, count: compiled.count)
+        var spent = 0
+        for id in compiled.indices.sorted(by: { stationCount[$0] > stationCount[$1] }) {
+            guard spent < timelineBudgetBytes else { break }
+            let hours = compiled[id]
+            if hours.distinctSchedules <= 1 && hours.nextChange(afterEpochSeconds: now) == nil { continue }
+            guard let timeline = ScheduleTimeline(hours, referenceEpochSeconds: now) else { continue }
+            spent += timeline.memoryBytes
+            out[id] = timeline
+        }
+        return out
     }
 
     /// A schedule that is always `unknown`.
@@ -107,7 +129,7 @@ public final class StationCatalog: Sendable {
 
     /// The compiled opening hours of `stations[index]` (shared with every station of the same expression).
     public func compiledHours(forStationAt index: Int) -> CompiledHours {
-        compiledHoursOwners[Int(hoursIDs[index])]
+        scheduleOwners.compiled[Int(hoursIDs[index])]
     }
 
     /// How many stations the spatial index holds (the active ones with valid coordinates).
