@@ -47,3 +47,21 @@ struct HaversineTermsTests {
         #expect(abs(HaversineTerms(from: date, to: LonLat(lon: -179.99, lat: 0)).bearingDegrees - 90) < 1e-9)
     }
 }
+
+@Suite("Unit sphere")
+struct UnitSphereTests {
+    @Test("the vector from a prepared origin has the same bits; the key bound without a sine is above the exact one")
+    func vectorAndKeyBound() {
+        var rng = SplitMix64(seed: 9)
+        for _ in 0..<10_000 {
+            let p = LonLat(lon: -180 + 360 * rng.nextUnit(), lat: -90 + 180 * rng.nextUnit())
+            #expect(UnitSphere.vector(DistanceOrigin(p)) == UnitSphere.vector(p))
+            let d = pow(10, 7.3 * rng.nextUnit())
+            let exact = UnitSphere.chord(forDistanceMetres: d) + UnitSphere.storageToleranceChord
+            #expect(UnitSphere.keyAbove(distanceMetres: d) >= exact * exact)
+        }
+        // 1 km: the bound exceeds the exact key by far less than the tolerance allows for.
+        let c = UnitSphere.chord(forDistanceMetres: 1000) + UnitSphere.storageToleranceChord
+        #expect(UnitSphere.keyAbove(distanceMetres: 1000) - c * c < 1e-16)
+    }
+}

@@ -114,15 +114,14 @@ struct NearestSearch<F: NearestFilter> {
         self.nodes = nodes
         self.stations = stations
         origin = DistanceOrigin(point)
-        let q = index.frame.rotate(UnitSphere.vector(point))
+        let q = index.frame.rotate(UnitSphere.vector(origin))
         qx = q.x
         qy = q.y
         qz = q.z
         self.limit = limit
         self.filter = filter
         if maxDistanceMetres.isFinite {
-            let c = UnitSphere.chord(forDistanceMetres: maxDistanceMetres) + UnitSphere.storageToleranceChord
-            maxKey = c * c
+            maxKey = UnitSphere.keyAbove(distanceMetres: maxDistanceMetres)
         } else {
             maxKey = .infinity
         }
@@ -341,8 +340,7 @@ struct NearestSearch<F: NearestFilter> {
         if hits.count > limit { hits.removeLast() }
         if hits.count == limit {
             kthMetres = hits[limit - 1].distanceMetres
-            let c = UnitSphere.chord(forDistanceMetres: kthMetres) + UnitSphere.storageToleranceChord
-            stopKey = min(stopKey, c * c)
+            stopKey = min(stopKey, UnitSphere.keyAbove(distanceMetres: kthMetres))
         }
     }
 }
