@@ -72,4 +72,21 @@ struct ScheduleTimelineTests {
         let july = HoursTimeZone.shanghai.epochSeconds(LocalDateTime(iso: "2027-07-01T12:00")!)
         #expect(shared.stateAndNextChange(atEpochSeconds: july).state == .open)
     }
+
+    @Test("constant schedules (24/7, off, unknown) answer from their one state, as the compiled schedule does")
+    func constantSchedules() throws {
+        for text in ["24/7", "off", "24/7 unknown"] {
+            let compiled = CompiledHours(try OpeningHours.parse(text))
+            let shared = SharedSchedule(compiled, timeline: nil, referenceEpochSeconds: Self.reference)
+            #expect(shared.isConstantInWindow)
+            for days in [-300, -1, 0, 1, 30, 700] {
+                let t = Self.reference + Int64(days) * 86_400 + 3_600
+                #expect(shared.state(atEpochSeconds: t) == compiled.state(atEpochSeconds: t), "\(text)")
+                #expect(shared.isOpen(atEpochSeconds: t) == compiled.isOpen(atEpochSeconds: t), "\(text)")
+                #expect(shared.nextChange(afterEpochSeconds: t) == nil)
+                #expect(shared.isOpenThroughout(fromEpochSeconds: t, seconds: 600)
+                    == compiled.isOpenThroughout(fromEpochSeconds: t, seconds: 600), "\(text)")
+            }
+        }
+    }
 }

@@ -25,6 +25,8 @@ struct SharedSchedule: @unchecked Sendable {
     /// change more than ``OpeningHours/searchHorizonDays`` days after the window start, which is ignored.
     let windowStart: Int64
     let windowEnd: Int64
+    /// When ``isConstantInWindow``: the state code throughout the window.
+    private let constantCode: UInt8
 
     /// The compiled schedule and its timeline, if any; the caller must keep both alive as long as this
     /// value is used.
@@ -36,6 +38,7 @@ struct SharedSchedule: @unchecked Sendable {
         // More than one distinct day schedule means the state changes somewhere; a single one may still change
         // daily, which nextChange finds within a day -- the long walk only happens for truly constant ones.
         isConstantInWindow = hours.distinctSchedules <= 1 && hours.nextChange(afterEpochSeconds: windowStart) == nil
+        constantCode = StateCode.code(hours.state(atEpochSeconds: windowStart))
     }
 
     /// Runs `body` with the compiled schedule, without retaining it.
@@ -54,12 +57,14 @@ struct SharedSchedule: @unchecked Sendable {
 
     @inline(__always)
     func state(atEpochSeconds t: Int64) -> OpeningState {
+        if isConstant(at: t) { return StateCode.state(constantCode) }
         if let known = lookUp(t) { return StateCode.state(known.code) }
         return withHours { $0.state(atEpochSeconds: t) }
     }
 
     @inline(__always)
     func isOpen(atEpochSeconds t: Int64) -> Bool {
+        if isConstant(at: t) { return constantCode == StateCode.open }
         if let known = lookUp(t) { return known.code == StateCode.open }
         return withHours { $0.isOpen(atEpochSeconds: t) }
     }
@@ -73,7 +78,7 @@ struct SharedSchedule: @unchecked Sendable {
 
     /// The state at `t` and the next change, as ``CompiledHours/stateAndNextChange(atEpochSeconds:)``.
     func stateAndNextChange(atEpochSeconds t: Int64) -> (state: OpeningState, nextChange: Int64?) {
-        if isConstant(at: t) { return (withHours { $0.state(atEpochSeconds: t) }, nil) }
+        if isConstant(at: t) { return (StateCode.state(constantCode), nil) }
         if let known = lookUp(t) { return (StateCode.state(known.code), known.nextChange) }
         return withHours { $0.stateAndNextChange(atEpochSeconds: t) }
     }
@@ -81,13 +86,13 @@ struct SharedSchedule: @unchecked Sendable {
     /// Open at `t` and for `seconds` after it (unknown never counts as open); `seconds` 0: open at `t`.
     @inline(__always)
     func isOpenThroughout(fromEpochSeconds t: Int64, seconds: Int64) -> Bool {
+        if isConstant(at: t) { return constantCode == StateCode.open }
         if let known = lookUp(t) {
             return known.code == StateCode.open && (seconds <= 0 || known.nextChange >= t + seconds)
         }
         return withHours { hours in
             guard hours.isOpen(atEpochSeconds: t) else { return false }
-            if seconds <= 0 || isConstant(at: t) { return true }
-            return hours.isOpenThroughout(fromEpochSeconds: t, seconds: seconds)
+            return seconds <= 0 || hours.isOpenThroughout(fromEpochSeconds: t, seconds: seconds)
         }
     }
 }
