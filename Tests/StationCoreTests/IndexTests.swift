@@ -176,4 +176,32 @@ struct IndexTests {
         let hits = index.nearest(to: LonLat(lon: 116.41, lat: 39.9), limit: 5, filter: filter)
         #expect(hits.map(\.source) == [49, 48, 47, 46, 45])
     }
+
+    @Test("a tree large enough to be built on several threads is the tree built on one")
+    func parallelBuildMatchesSequential() {
+        var rng = SplitMix64(seed: 12)
+        let entries = (0..<(KDTreeBuilder.parallelThreshold + 20_000)).map { i in
+            IndexEntry(
+                lonLat: LonLat(lon: 115.4 + 2.1 * rng.nextUnit(), lat: 39.4 + 1.7 * rng.nextUnit()),
+                attributes: StationAttributes(organizationID: 0, hoursID: 0, amenityBits: 0, gradeBit: 1), source: UInt32(i))
+        }
+        let index = StationIndex(entries: entries)
+        // The same points, sorted on this thread alone.
+        let items = UnsafeMutableBufferPointer<BuildItem>.allocate(capacity: entries.count)
+        defer { items.deallocate() }
+        for (i, e) in entries.enumerated() {
+            let v = index.frame.rotate(UnitSphere.vector(e.lonLat))
+            items[i] = BuildItem(
+                point: IndexedPoint(x: Float(v.x), y: Float(v.y), z: Float(v.z), attributes: e.attributes, splitAxis: 0),
+                position: UInt32(i))
+        }
+        KDTreeBuilder.build(items, nodeSize: index.nodeSize, from: [(0, entries.count - 1)])
+        var same = 0
+        for i in 0..<entries.count where index.storage.sources[i] == items[i].position
+            && index.storage.xs[i] == items[i].point.x && index.storage.words[i] >> 24 == UInt32(items[i].point.splitAxis)
+        {
+            same += 1
+        }
+        #expect(same == entries.count)
+    }
 }
