@@ -190,7 +190,7 @@ func runHeadline(runs: Int) {
         let filtered = summary(timeQueriesOnce(catalog, queries).ns).median
         var ns: [UInt64] = []
         var sink = 0
-        for q in queries {
+        for q in queries where getenv("NO_BARE") == nil {
             let t0 = nowNanoseconds()
             let hits = bare.nearest(to: q.point, limit: 5)
             let t1 = nowNanoseconds()
@@ -198,7 +198,7 @@ func runHeadline(runs: Int) {
             ns.append(t1 - t0)
         }
         medians.append(filtered)
-        print("run \(run): median \(fmt(filtered)) us; bare kd-tree \(fmt(summary(ns).median)) us (\(sink))")
+        print("run \(run): median \(fmt(filtered)) us; bare kd-tree \(ns.isEmpty ? "-" : fmt(summary(ns).median)) us (\(sink))")
     }
     let sorted = medians.sorted()
     print("headline over \(runs) runs: best \(fmt(sorted[0])) us, median \(fmt(sorted[runs / 2])) us, worst \(fmt(sorted[runs - 1])) us")
