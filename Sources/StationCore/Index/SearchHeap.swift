@@ -17,11 +17,12 @@ struct NodeEntry: HeapKeyed {
     /// First and last slot of the node.
     var lo: UInt32
     var hi: UInt32
-    var gapX2: Double, gapY2: Double, gapZ2: Double
+    /// Squared gaps along x, y and z: a tuple, so the search can set one by axis number.
+    var gaps: (Double, Double, Double)
 
     /// The key of these gaps, summed as a box distance is (x, then y, then z).
     @inline(__always)
-    static func key(_ gapX2: Double, _ gapY2: Double, _ gapZ2: Double) -> Double { gapX2 + gapY2 + gapZ2 }
+    static func key(_ gaps: (Double, Double, Double)) -> Double { gaps.0 + gaps.1 + gaps.2 }
 }
 
 /// A station waiting in the search: its slot, its key (squared chord, single-precision storage) and

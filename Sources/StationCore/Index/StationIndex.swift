@@ -105,6 +105,8 @@ final class IndexStorage: @unchecked Sendable {
     let xs: UnsafeMutablePointer<Float>
     let ys: UnsafeMutablePointer<Float>
     let zs: UnsafeMutablePointer<Float>
+    /// How far apart (in elements) ``xs``, ``ys`` and ``zs`` are: they share one allocation.
+    let axisStride: Int
     /// Amenity bits (0-15), grade bit (16-23) and, at an inner node's median, its split axis (24-31).
     let words: UnsafeMutablePointer<UInt32>
     let organizations: UnsafeMutablePointer<UInt32>
@@ -115,12 +117,14 @@ final class IndexStorage: @unchecked Sendable {
     init(count: Int) {
         self.count = count
         let padded = count + Self.lanePadding
-        xs = .allocate(capacity: padded)
-        ys = .allocate(capacity: padded)
-        zs = .allocate(capacity: padded)
+        // x, y and z in one allocation, `axisStride` apart, so a coordinate is read by axis number.
+        axisStride = padded
+        xs = .allocate(capacity: 3 * padded)
+        xs.initialize(repeating: 0, count: 3 * padded)
+        ys = xs + padded
+        zs = xs + 2 * padded
         words = .allocate(capacity: padded)
         organizations = .allocate(capacity: padded)
-        for p in [xs, ys, zs] { p.initialize(repeating: 0, count: padded) }
         for p in [words, organizations] { p.initialize(repeating: 0, count: padded) }
         hoursIDs = .allocate(capacity: max(1, count))
         lonLats = .allocate(capacity: max(1, count))
@@ -128,7 +132,7 @@ final class IndexStorage: @unchecked Sendable {
     }
 
     deinit {
-        for p in [xs, ys, zs] { p.deallocate() }
+        xs.deallocate()
         for p in [words, organizations, hoursIDs, sources] { p.deallocate() }
         lonLats.deinitialize(count: count)
         lonLats.deallocate()
