@@ -89,4 +89,20 @@ struct ScheduleTimelineTests {
             }
         }
     }
+
+    @Test("the catalog lists the most used schedules first and stops at its budget; constant ones get none")
+    func budgetGoesToTheMostUsed() throws {
+        let compiled = try ["Mo-Fr 09:00-17:00", "Mo-Su 06:00-22:00", "Mo-Sa 08:00-12:00", "24/7"].map {
+            CompiledHours(try OpeningHours.parse($0))
+        }
+        // Station counts 1, 5, 3 and 9 (the constant one is used most).
+        let ids: [UInt32] = [0] + Array(repeating: 1, count: 5) + Array(repeating: 2, count: 3) + Array(repeating: 3, count: 9)
+        let unlimited = StationCatalog.timelines(for: compiled, stationHoursIDs: ids, referenceEpochSeconds: Self.reference)
+        #expect(unlimited.map { $0 != nil } == [true, true, true, false])
+        // A budget that one timeline does not exhaust but two do: the two most used get theirs.
+        let one = try #require(unlimited[1]).memoryBytes
+        let budgeted = StationCatalog.timelines(
+            for: compiled, stationHoursIDs: ids, referenceEpochSeconds: Self.reference, budgetBytes: one + 1)
+        #expect(budgeted.map { $0 != nil } == [false, true, true, false])
+    }
 }

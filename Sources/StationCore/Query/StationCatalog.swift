@@ -103,14 +103,15 @@ public final class StationCatalog: Sendable {
     /// Timelines for the schedules most stations use, within ``timelineBudgetBytes``; nil for the others
     /// and for constant ones (24/7, off), which ``SharedSchedule`` answers without.
     static func timelines(
-        for compiled: [CompiledHours], stationHoursIDs: [UInt32], referenceEpochSeconds now: Int64
+        for compiled: [CompiledHours], stationHoursIDs: [UInt32], referenceEpochSeconds now: Int64,
+        budgetBytes: Int = timelineBudgetBytes
     ) -> [ScheduleTimeline?] {
         var stationCount = [Int](repeating: 0, count: compiled.count)
         for id in stationHoursIDs { stationCount[Int(id)] += 1 }
         var out = [ScheduleTimeline?](repeating: nil, count: compiled.count)
         var spent = 0
         for id in compiled.indices.sorted(by: { stationCount[$0] > stationCount[$1] }) {
-            guard spent < timelineBudgetBytes else { break }
+            guard spent < budgetBytes else { break }
             let hours = compiled[id]
             if hours.distinctSchedules <= 1 && hours.nextChange(afterEpochSeconds: now) == nil { continue }
             guard let timeline = ScheduleTimeline(hours, referenceEpochSeconds: now) else { continue }
