@@ -4,7 +4,6 @@ import StationCore
 import StationGeometry
 import StationStore
 
-/// The options every coverage command shares: service radius and members-only stations.
 /// Which districts and which moment `coverage` and `export` look at.
 struct CoverageScopeOptions: ParsableArguments {
     @Option(name: .customLong("district"), help: "District by adcode, Chinese name or pinyin (repeatable; default: all).")
@@ -17,6 +16,7 @@ struct CoverageScopeOptions: ParsableArguments {
     var anyTime = false
 }
 
+/// The options every coverage command shares: service radius and members-only stations.
 struct CoverageRadiusOptions: ParsableArguments {
     @Option(help: "Service radius around each station, metres (0 < M <= 50000).")
     var radius: Double = CoverageOptions.defaultRadiusMetres

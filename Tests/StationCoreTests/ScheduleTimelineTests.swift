@@ -97,12 +97,16 @@ struct ScheduleTimelineTests {
         }
         // Station counts 1, 5, 3 and 9 (the constant one is used most).
         let ids: [UInt32] = [0] + Array(repeating: 1, count: 5) + Array(repeating: 2, count: 3) + Array(repeating: 3, count: 9)
-        let unlimited = StationCatalog.timelines(for: compiled, stationHoursIDs: ids, referenceEpochSeconds: Self.reference)
+        let constant = compiled.map { SharedSchedule.isConstant($0, referenceEpochSeconds: Self.reference) }
+        #expect(constant == [false, false, false, true])
+        let unlimited = StationCatalog.timelines(
+            for: compiled, constant: constant, stationHoursIDs: ids, referenceEpochSeconds: Self.reference)
         #expect(unlimited.map { $0 != nil } == [true, true, true, false])
         // A budget that one timeline does not exhaust but two do: the two most used get theirs.
         let one = try #require(unlimited[1]).memoryBytes
         let budgeted = StationCatalog.timelines(
-            for: compiled, stationHoursIDs: ids, referenceEpochSeconds: Self.reference, budgetBytes: one + 1)
+            for: compiled, constant: constant, stationHoursIDs: ids, referenceEpochSeconds: Self.reference,
+            budgetBytes: one + 1)
         #expect(budgeted.map { $0 != nil } == [false, true, true, false])
     }
 }

@@ -32,13 +32,6 @@ public struct AdmissionRule: Sendable, Equatable {
     /// Every station.
     public static let everything = AdmissionRule(
         requiredAmenityBits: 0, gradeMask: 0xFF, membersOnlyGradeMask: 0, memberOrganizationID: .max)
-
-    /// The rule for one station, as the index applies it four at a time.
-    @inlinable
-    public func admits(_ a: StationAttributes) -> Bool {
-        a.amenityBits & requiredAmenityBits == requiredAmenityBits && a.gradeBit & gradeMask != 0
-            && (a.gradeBit & membersOnlyGradeMask == 0 || a.organizationID == memberOrganizationID)
-    }
 }
 
 /// What a nearest-neighbour search asks of its caller while it runs.

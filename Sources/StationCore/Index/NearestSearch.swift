@@ -61,9 +61,11 @@ struct NearestSearch<F: NearestFilter> {
     let count: Int
     let nodeSize: Int
     let origin: DistanceOrigin
-    let qx: Double, qy: Double, qz: Double
-    /// The same three coordinates, for reading one by axis number (``queryCoordinate(_:)``).
+    /// The query's rotated unit vector (``LocalFrame``), also read by axis number (``queryCoordinate(_:)``).
     let queryAxes: (Double, Double, Double)
+    var qx: Double { queryAxes.0 }
+    var qy: Double { queryAxes.1 }
+    var qz: Double { queryAxes.2 }
     /// Distance between the x, y and z arrays of the index's one coordinate allocation.
     let axisStride: Int
     let limit: Int
@@ -119,9 +121,6 @@ struct NearestSearch<F: NearestFilter> {
         self.stations = stations
         origin = DistanceOrigin(point)
         let q = index.frame.rotate(UnitSphere.vector(origin))
-        qx = q.x
-        qy = q.y
-        qz = q.z
         queryAxes = (q.x, q.y, q.z)
         axisStride = index.storage.axisStride
         self.limit = limit

@@ -227,7 +227,10 @@ enum KDTreeBuilder {
             build(items, nodeSize: nodeSize, from: [(0, items.count - 1)])
             return
         }
-        let subtrees = split(items, 0, items.count - 1).flatMap { split(items, $0.0, $0.1) }
+        let (left, right) = split(items, 0, items.count - 1)
+        let (leftLeft, leftRight) = split(items, left.0, left.1)
+        let (rightLeft, rightRight) = split(items, right.0, right.1)
+        let subtrees = [leftLeft, leftRight, rightLeft, rightRight]
         let shared = SharedBuildBuffer(items: items)
         DispatchQueue.concurrentPerform(iterations: subtrees.count) { k in
             build(shared.items, nodeSize: nodeSize, from: [subtrees[k]])
@@ -241,18 +244,22 @@ enum KDTreeBuilder {
         var stack = ranges
         while let (left, right) = stack.popLast() {
             if right - left <= nodeSize { continue }
-            stack.append(contentsOf: split(items, left, right))
+            let (below, above) = split(items, left, right)
+            stack.append(below)
+            stack.append(above)
         }
     }
 
     /// Selects the median of `left...right` along its widest axis, marks it, and returns the two halves
     /// either side of it.
-    static func split(_ items: UnsafeMutableBufferPointer<BuildItem>, _ left: Int, _ right: Int) -> [(Int, Int)] {
+    static func split(
+        _ items: UnsafeMutableBufferPointer<BuildItem>, _ left: Int, _ right: Int
+    ) -> (below: (Int, Int), above: (Int, Int)) {
         let axis = widestAxis(items, left, right)
         let m = (left + right) >> 1
         select(items, k: m, left: left, right: right, axis: axis)
         items[m].point.splitAxis = UInt8(axis)
-        return [(left, m - 1), (m + 1, right)]
+        return ((left, m - 1), (m + 1, right))
     }
 
     /// The axis (0 x, 1 y, 2 z) along which the items in `left...right` spread the most.

@@ -13,10 +13,10 @@
 /// Outside the window, or past the last listed change (nothing follows within the window), the lookup
 /// declines and the compiled schedule answers.
 final class ScheduleTimeline: @unchecked Sendable {
-    /// The window: 400 days before to 800 days after the reference time (the catalog's build), as for
-    /// ``SharedSchedule/isConstantInWindow``.
-    static let daysBefore: Int64 = 400
-    static let daysAfter: Int64 = 800
+    /// The window: ``SharedSchedule``'s, 400 days before to 800 days after the reference time (the
+    /// catalog's build).
+    static let daysBefore = SharedSchedule.windowDaysBefore
+    static let daysAfter = SharedSchedule.windowDaysAfter
 
     /// Epoch seconds of the window's start, a whole minute.
     let windowStart: Int64

@@ -28,17 +28,32 @@ struct SharedSchedule: @unchecked Sendable {
     /// When ``isConstantInWindow``: the state code throughout the window.
     private let constantCode: UInt8
 
+    /// The window's extent around the reference time (also ``ScheduleTimeline``'s).
+    static let windowDaysBefore: Int64 = 400
+    static let windowDaysAfter: Int64 = 800
+
     /// The compiled schedule and its timeline, if any; the caller must keep both alive as long as this
-    /// value is used.
-    init(_ hours: CompiledHours, timeline: ScheduleTimeline?, referenceEpochSeconds now: Int64) {
+    /// value is used. `isConstantInWindow`: ``isConstant(_:referenceEpochSeconds:)``, when the caller has
+    /// already worked it out.
+    init(
+        _ hours: CompiledHours, timeline: ScheduleTimeline?, referenceEpochSeconds now: Int64,
+        isConstantInWindow known: Bool? = nil
+    ) {
         unretained = Unmanaged.passUnretained(hours)
         self.timeline = timeline.map { Unmanaged.passUnretained($0) }
-        windowStart = now - 400 * 86_400
-        windowEnd = now + 800 * 86_400
-        // More than one distinct day schedule means the state changes somewhere; a single one may still change
-        // daily, which nextChange finds within a day -- the long walk only happens for truly constant ones.
-        isConstantInWindow = hours.distinctSchedules <= 1 && hours.nextChange(afterEpochSeconds: windowStart) == nil
+        windowStart = now - Self.windowDaysBefore * 86_400
+        windowEnd = now + Self.windowDaysAfter * 86_400
+        isConstantInWindow = known ?? Self.isConstant(hours, referenceEpochSeconds: now)
         constantCode = StateCode.code(hours.state(atEpochSeconds: windowStart))
+    }
+
+    /// True when `hours` never changes from the start of the window around `now` on.
+    ///
+    /// More than one distinct day schedule means the state changes somewhere; a single one may still change
+    /// daily, which nextChange finds within a day -- the long walk to the end of the horizon only happens
+    /// for truly constant ones.
+    static func isConstant(_ hours: CompiledHours, referenceEpochSeconds now: Int64) -> Bool {
+        hours.distinctSchedules <= 1 && hours.nextChange(afterEpochSeconds: now - windowDaysBefore * 86_400) == nil
     }
 
     /// Runs `body` with the compiled schedule, without retaining it.

@@ -86,8 +86,11 @@ public final class StationCatalog: Sendable {
                     gradeBit: StationAttributes.bit(of: s.grade)),
                 source: UInt32(truncatingIfNeeded: i)))
         }
-        let timelines = Self.timelines(for: owners, stationHoursIDs: ids, referenceEpochSeconds: now)
-        hoursTable = owners.indices.map { SharedSchedule(owners[$0], timeline: timelines[$0], referenceEpochSeconds: now) }
+        let constant = owners.map { SharedSchedule.isConstant($0, referenceEpochSeconds: now) }
+        let timelines = Self.timelines(for: owners, constant: constant, stationHoursIDs: ids, referenceEpochSeconds: now)
+        hoursTable = owners.indices.map {
+            SharedSchedule(owners[$0], timeline: timelines[$0], referenceEpochSeconds: now, isConstantInWindow: constant[$0])
+        }
         scheduleOwners = (owners, timelines.compactMap { $0 })
         hoursIDs = ids
         organizationIDs = orgs
@@ -101,9 +104,10 @@ public final class StationCatalog: Sendable {
     static let timelineBudgetBytes = 8 << 20
 
     /// Timelines for the schedules most stations use, within ``timelineBudgetBytes``; nil for the others
-    /// and for constant ones (24/7, off), which ``SharedSchedule`` answers without.
+    /// and for the constant ones (`constant`: ``SharedSchedule/isConstant(_:referenceEpochSeconds:)`` of
+    /// each; 24/7, off), which ``SharedSchedule`` answers without.
     static func timelines(
-        for compiled: [CompiledHours], stationHoursIDs: [UInt32], referenceEpochSeconds now: Int64,
+        for compiled: [CompiledHours], constant: [Bool], stationHoursIDs: [UInt32], referenceEpochSeconds now: Int64,
         budgetBytes: Int = timelineBudgetBytes
     ) -> [ScheduleTimeline?] {
         var stationCount = [Int](repeating: 0, count: compiled.count)
@@ -112,9 +116,7 @@ public final class StationCatalog: Sendable {
         var spent = 0
         for id in compiled.indices.sorted(by: { stationCount[$0] > stationCount[$1] }) {
             guard spent < budgetBytes else { break }
-            let hours = compiled[id]
-            if hours.distinctSchedules <= 1 && hours.nextChange(afterEpochSeconds: now) == nil { continue }
-            guard let timeline = ScheduleTimeline(hours, referenceEpochSeconds: now) else { continue }
+            guard !constant[id], let timeline = ScheduleTimeline(compiled[id], referenceEpochSeconds: now) else { continue }
             spent += timeline.memoryBytes
             out[id] = timeline
         }
