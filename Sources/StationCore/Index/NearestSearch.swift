@@ -24,7 +24,7 @@ extension StationIndex {
         return withUnsafeTemporaryAllocation(of: NodeEntry.self, capacity: 24) { nodeBuffer in
             withUnsafeTemporaryAllocation(of: StationEntry.self, capacity: 64) { stationBuffer in
                 withUnsafeTemporaryAllocation(of: Double.self, capacity: limit) { sureBuffer in
-                    withUnsafeTemporaryAllocation(of: UInt32.self, capacity: nodeSize + 4) { leafBuffer in
+                    withUnsafeTemporaryAllocation(of: UInt32.self, capacity: nodeSize + 4 + 64) { leafBuffer in
                         var search = NearestSearch(
                             index: self, point: point, limit: limit, maxDistanceMetres: maxDistanceMetres,
                             filter: filter, nodes: SearchHeap(lending: nodeBuffer),
@@ -86,7 +86,8 @@ struct NearestSearch<F: NearestFilter> {
     var sureCount = 0
     /// Keys below this are certainly within the maximum distance.
     let sureWithinKey: Double
-    /// Room for one leaf's slots (`nodeSize + 4`), where ``scanLeaf(_:_:)`` gathers the ones worth screening.
+    /// Room for the medians of one descent (at most 32: every level halves a range of at most 2^32 slots)
+    /// and one leaf's slots (`nodeSize + 4`): where ``descend(_:)`` gathers the ones worth offering.
     let leafCandidates: UnsafeMutablePointer<UInt32>
     let rootMin: SIMD3<Float>
     let rootMax: SIMD3<Float>
@@ -167,24 +168,29 @@ struct NearestSearch<F: NearestFilter> {
         return withExtendedLifetime(storage) { hits }
     }
 
-    /// Walks from a node down to a leaf, always into the nearer child, queueing the farther child and
-    /// screening each median passed on the way. The nearer child has its parent's gaps (and key); the
-    /// farther one's gap along the split axis is the query's distance to the split plane (``NodeEntry``).
+    /// Walks from a node down to a leaf, always into the nearer child, queueing the farther child. The
+    /// nearer child has its parent's gaps (and key); the farther one's gap along the split axis is the
+    /// query's distance to the split plane (``NodeEntry``). The medians passed on the way join the
+    /// leaf's candidates (``scanLeaf(_:_:after:)``) when the admission rule lets them in and they lie
+    /// within the stop key, and are offered with them.
     @inline(__always)
     mutating func descend(_ start: NodeEntry) {
         var node = start
+        var n = 0
         while true {
             let lo = Int(node.lo)
             let hi = Int(node.hi)
             if hi - lo <= nodeSize {
-                scanLeaf(lo, hi)
-                return
+                n = scanLeaf(lo, hi, after: n)
+                break
             }
             let m = (lo + hi) >> 1
             let word = words[m]
-            if admits(word: word, organization: organizations[m]) { offer(slot: m, key: key(m)) }
-            // Branch-free from here to the pushes: the split axis and the side the query falls on are
-            // coin tosses a branch predictor loses (callgrind counted 15 mispredictions a query on them).
+            // Branch-free from here to the pushes: whether the median is worth offering, the split axis and
+            // the side the query falls on are coin tosses a branch predictor loses (callgrind counted 21
+            // mispredictions a query on them).
+            leafCandidates[n] = UInt32(truncatingIfNeeded: m)
+            n &+= admitted(word: word, organization: organizations[m])
             let axis = min(Int(word >> 24), 2)
             let offset = queryCoordinate(axis) - Double(xs[axis &* axisStride &+ m])
             var far = node
@@ -202,13 +208,18 @@ struct NearestSearch<F: NearestFilter> {
             far.lo = above & left | far.lo & ~left
             far.hi = far.hi & left | below & ~left
             if far.key <= stopKey { nodes.push(far) }
-            if node.key > stopKey { return }
+            if node.key > stopKey { break }
+        }
+        for c in 0..<n {
+            let slot = Int(leafCandidates[c])
+            offer(slot: slot, key: key(slot))
         }
     }
 
-    /// Screens a leaf's stations in two passes: the first tests four stations at a time, in single
-    /// precision and without branching on the outcome, gathering the slots of those the admission rule
-    /// lets in and that may lie within the stop key; the second keys those exactly and offers them.
+    /// Screens a leaf's stations four at a time, in single precision and without branching on the
+    /// outcome, and gathers the slots of those the admission rule lets in and that may lie within the stop
+    /// key into ``leafCandidates`` after the first `start`; returns the new count. The caller keys them
+    /// exactly and offers them.
     ///
     /// Why: every station of every leaf the search opens goes through the first pass (about 100 a query
     /// at 10k stations, for 5 answers), and whether it is within reach or has the required amenity is a
@@ -220,7 +231,7 @@ struct NearestSearch<F: NearestFilter> {
     /// 6e-8 in chord, and a few relative roundings of 6e-8 each), so a station it drops has an exact key
     /// above the stop key and the second pass, in double precision as everywhere else, decides the rest.
     @inline(__always)
-    mutating func scanLeaf(_ lo: Int, _ hi: Int) {
+    func scanLeaf(_ lo: Int, _ hi: Int, after start: Int) -> Int {
         let stop = stopKey
         let widened = stop.squareRoot() + 3e-7
         let stopFloat = stop < 4 ? Float(widened * widened * (1 + 1e-5)).nextUp : Float.infinity
@@ -234,7 +245,7 @@ struct NearestSearch<F: NearestFilter> {
         let member = SIMD4<UInt32>(repeating: memberOrganizationID)
         let zero = SIMD4<UInt32>(repeating: 0)
         let laneIndex = SIMD4<Int32>(0, 1, 2, 3)
-        var n = 0
+        var n = start
         var i = lo
         while i <= hi {
             let x = UnsafeRawPointer(xs + i).loadUnaligned(as: SIMD4<Float>.self) - qxLanes
@@ -259,17 +270,17 @@ struct NearestSearch<F: NearestFilter> {
             n &+= Int(one[3])
             i &+= 4
         }
-        for c in 0..<n {
-            let slot = Int(leafCandidates[c])
-            offer(slot: slot, key: key(slot))
-        }
+        return n
     }
 
-    /// The admission rule for one station, from its packed word and organization.
+    /// The admission rule for one station, from its packed word and organization: 1 admitted, 0 not
+    /// (computed without branches).
     @inline(__always)
-    func admits(word: UInt32, organization: UInt32) -> Bool {
-        word & requiredWordBits == requiredWordBits && word & gradeWordBits != 0
-            && (word & membersOnlyWordBits == 0 || organization == memberOrganizationID)
+    func admitted(word: UInt32, organization: UInt32) -> Int {
+        let amenities = word & requiredWordBits == requiredWordBits ? 1 : 0
+        let grade = word & gradeWordBits != 0 ? 1 : 0
+        let access = (word & membersOnlyWordBits == 0 ? 1 : 0) | (organization == memberOrganizationID ? 1 : 0)
+        return amenities & grade & access
     }
 
     /// Screens one admitted station, given its key, and queues it when it could still make the answer.
@@ -288,16 +299,25 @@ struct NearestSearch<F: NearestFilter> {
     /// Records the key of a station certain to qualify; with `limit` of them, tightens the stop key to
     /// the last one's key plus two storage tolerances (one for its own key, one for any station that ties
     /// with or beats it).
+    ///
+    /// The key is inserted by carrying it through the kept keys with a minimum and a maximum at each
+    /// (the larger goes on), not by searching for its place: where a new key lands is a coin toss a
+    /// branch predictor loses (callgrind counted 10 mispredictions a query on that search, at k = 5).
     @inline(__always)
     mutating func noteSure(_ k: Double) {
-        if sureCount == limit && k >= sureKeys[limit - 1] { return }
-        var i = sureCount < limit ? sureCount : limit - 1
-        while i > 0 && sureKeys[i - 1] > k {
-            sureKeys[i] = sureKeys[i - 1]
-            i -= 1
+        let n = sureCount
+        if n == limit && k >= sureKeys[n - 1] { return }
+        var carry = k
+        for j in 0..<n {
+            let kept = sureKeys[j]
+            sureKeys[j] = min(kept, carry)
+            carry = max(kept, carry)
         }
-        sureKeys[i] = k
-        if sureCount < limit { sureCount += 1 }
+        // With `limit` kept, the largest of them and the new key falls off the end.
+        if n < limit {
+            sureKeys[n] = carry
+            sureCount = n + 1
+        }
         if sureCount == limit {
             let c = sureKeys[limit - 1].squareRoot() + 2 * UnitSphere.storageToleranceChord
             stopKey = min(stopKey, c * c)

@@ -87,7 +87,10 @@ struct SearchHeap<Element: HeapKeyed> {
         while true {
             var child = 2 * i + 1
             if child >= n { break }
-            if child + 1 < n && base[child + 1].key < base[child].key { child += 1 }
+            // Which child is smaller is a coin toss a branch predictor loses: picked by arithmetic. Slot n
+            // (the last entry's old place) is readable, so the right child's key is read even when it is
+            // past the end, and discarded by the mask.
+            child &+= (child &+ 1 < n ? 1 : 0) & (base[child &+ 1].key < base[child].key ? 1 : 0)
             if last.key <= base[child].key { break }
             base[i] = base[child]
             i = child
