@@ -29,9 +29,13 @@ public struct HaversineTerms: Sendable {
         let toRad = Double.pi / 180
         let dLat = (b.lat - a.point.lat) * toRad
         let dLon = (b.lon - a.point.lon) * toRad
-        sinHalfDeltaLat = sin(dLat / 2)
-        sinHalfDeltaLon = sin(dLon / 2)
-        cosLat = cos(b.lat * toRad)
+        // Series for the small half-angles of nearby points (``SmallAngle``).
+        let s = SmallAngle.sine(dLat / 2)
+        sinHalfDeltaLat = s
+        sinHalfDeltaLon = SmallAngle.sine(dLon / 2)
+        cosLat = abs(dLat / 2) <= SmallAngle.sineLimit
+            ? SmallAngle.cosineOfSum(sinPhi: a.sinLat, cosPhi: a.cosLat, sinHalfDelta: s)
+            : cos(b.lat * toRad)
         longWayRound = abs(dLon) > Double.pi
         originSinLat = a.sinLat
         originCosLat = a.cosLat

@@ -65,7 +65,7 @@ public enum Earth {
     /// The central angle in radians for a haversine value from ``haversine(_:_:)``.
     @inlinable
     public static func centralAngleRadians(haversine h: Double) -> Double {
-        2 * asin(min(1, sqrt(max(0, h))))
+        2 * SmallAngle.arcSine(min(1, sqrt(max(0, h))))
     }
 
     /// The haversine value for a distance in metres (inverse of the two functions above).

@@ -64,11 +64,11 @@ extension StationCatalog {
                 search(query, point: point, hours: hours, stations: stations)
             }
         }
-        var answer = NearestAnswer(
+        // Built in one go: setting a field afterwards cost a copy of the whole answer (a dozen reference
+        // count operations).
+        return NearestAnswer(
             query: query, pointWGS84: point, results: found.results, alternatives: found.alternatives,
-            candidatesIgnoringHours: found.pool, timeZone: timeZone)
-        answer.fragmentSource = (jsonFragments, found.hits)
-        return answer
+            candidatesIgnoringHours: found.pool, timeZone: timeZone, fragmentSource: (jsonFragments, found.hits))
     }
 
     /// What ``search(_:point:hours:stations:)`` found: results with the index hits they came from, or when
