@@ -24,7 +24,8 @@ final class ScheduleTimeline: @unchecked Sendable {
     /// The state code (``StateCode``) at the window's start.
     let initialState: UInt8
     let count: Int
-    /// Minutes after ``windowStart`` of each change, ascending, and the state code from then on.
+    /// Minutes after ``windowStart`` of each change, ascending (followed by ``lookAhead`` entries of
+    /// `UInt32.max`), and the state code from then on.
     let minutes: UnsafeMutablePointer<UInt32>
     let states: UnsafeMutablePointer<UInt8>
     /// For day `d` of the window (minutes `1440 d ..< 1440 (d + 1)`), the index of its first change (or
@@ -63,9 +64,10 @@ final class ScheduleTimeline: @unchecked Sendable {
             next = f
         }
         count = changeMinutes.count
-        minutes = .allocate(capacity: max(1, count))
+        minutes = .allocate(capacity: count + Self.lookAhead)
         states = .allocate(capacity: max(1, count))
         minutes.initialize(from: changeMinutes, count: count)
+        (minutes + count).initialize(repeating: .max, count: Self.lookAhead)
         states.initialize(from: changeStates, count: count)
         dayFirst = .allocate(capacity: days + 1)
         var i = 0
@@ -82,7 +84,10 @@ final class ScheduleTimeline: @unchecked Sendable {
     }
 
     /// Bytes held by the lists.
-    var memoryBytes: Int { count * 5 + (dayCount + 1) * 4 }
+    var memoryBytes: Int { count * 5 + Self.lookAhead * 4 + (dayCount + 1) * 4 }
+
+    /// How many of a day's changes a lookup counts without a loop.
+    static let lookAhead = 4
 
     /// The state code at `t` and the next change after it, or nil when the window cannot tell (see above).
     @inline(__always)
@@ -92,8 +97,18 @@ final class ScheduleTimeline: @unchecked Sendable {
         let minute = offset / 60
         let day = Int(minute / 1440)
         guard day < dayCount else { return nil }
-        var i = Int(dayFirst[day])
-        while i < count && Int64(minutes[i]) <= minute { i += 1 }
+        let first = Int(dayFirst[day])
+        var i = first
+        if Int(dayFirst[day + 1]) - first <= Self.lookAhead {
+            // The changes passed by `minute`, counted without branching (how many of a day's changes lie
+            // before a given minute is a coin toss a branch predictor loses): the next day's changes, and
+            // the sentinels past the last change, all lie after it.
+            let m = UInt32(truncatingIfNeeded: minute)
+            i &+= (minutes[first] <= m ? 1 : 0) &+ (minutes[first &+ 1] <= m ? 1 : 0)
+                &+ (minutes[first &+ 2] <= m ? 1 : 0) &+ (minutes[first &+ 3] <= m ? 1 : 0)
+        } else {
+            while i < count && Int64(minutes[i]) <= minute { i += 1 }
+        }
         guard i < count else { return nil }
         let code = i > 0 ? states[i - 1] : initialState
         return (code, windowStart + Int64(minutes[i]) * 60)
