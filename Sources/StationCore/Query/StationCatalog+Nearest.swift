@@ -107,7 +107,7 @@ extension StationCatalog {
             filter.verdicts = verdicts
             let hits = index.nearest(to: point, limit: query.limit, maxDistanceMetres: maxD, filter: filter)
             if !seeded || verdicts.filledCount() > known {
-                verdictMemo.publish(verdicts, for: memoKey, nowEpochSeconds: Int64(Date().timeIntervalSince1970))
+                verdictMemo.publish(verdicts, for: memoKey, nowEpochSeconds: CoarseClock.nowEpochSeconds())
             }
             return SearchOutcome(
                 results: hits.map { result(for: $0, query: query, verdicts: verdicts) },
