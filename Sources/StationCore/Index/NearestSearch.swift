@@ -25,12 +25,14 @@ extension StationIndex {
             withUnsafeTemporaryAllocation(of: StationEntry.self, capacity: 64) { stationBuffer in
                 withUnsafeTemporaryAllocation(of: Double.self, capacity: limit) { sureBuffer in
                     withUnsafeTemporaryAllocation(of: UInt32.self, capacity: nodeSize + 4 + 64) { leafBuffer in
-                        var search = NearestSearch(
-                            index: self, point: point, limit: limit, maxDistanceMetres: maxDistanceMetres,
-                            filter: filter, nodes: SearchHeap(lending: nodeBuffer),
-                            stations: SearchHeap(lending: stationBuffer), sureKeys: sureBuffer.baseAddress!,
-                            leafCandidates: leafBuffer.baseAddress!)
-                        return search.run()
+                        withUnsafeTemporaryAllocation(of: IndexHit.self, capacity: limit) { hitBuffer in
+                            var search = NearestSearch(
+                                index: self, point: point, limit: limit, maxDistanceMetres: maxDistanceMetres,
+                                filter: filter, nodes: SearchHeap(lending: nodeBuffer),
+                                stations: SearchHeap(lending: stationBuffer), sureKeys: sureBuffer.baseAddress!,
+                                leafCandidates: leafBuffer.baseAddress!, hits: hitBuffer.baseAddress!)
+                            return search.run()
+                        }
                     }
                 }
             }
@@ -75,7 +77,10 @@ struct NearestSearch<F: NearestFilter> {
     var stopKey: Double
     /// Exact distance of the current k-th hit (or the maximum distance until there are k).
     var kthMetres: Double
-    var hits: [IndexHit] = []
+    /// The hits so far in (distance, tie) order, `hitCount` of them (room for `limit`), in memory
+    /// the caller lends: inserting into an array cost a uniqueness check and a bounds check per move.
+    let hits: UnsafeMutablePointer<IndexHit>
+    var hitCount = 0
     var nodes: SearchHeap<NodeEntry>
     var stations: SearchHeap<StationEntry>
     /// The smallest keys (ascending, at most `limit`) of queued stations that are certain to be hits if
@@ -96,8 +101,9 @@ struct NearestSearch<F: NearestFilter> {
     init(
         index: StationIndex, point: LonLat, limit: Int, maxDistanceMetres: Double, filter: F,
         nodes: SearchHeap<NodeEntry>, stations: SearchHeap<StationEntry>, sureKeys: UnsafeMutablePointer<Double>,
-        leafCandidates: UnsafeMutablePointer<UInt32>
+        leafCandidates: UnsafeMutablePointer<UInt32>, hits: UnsafeMutablePointer<IndexHit>
     ) {
+        self.hits = hits
         self.sureKeys = sureKeys
         self.leafCandidates = leafCandidates
         sureWithinKey = maxDistanceMetres.isNaN ? .infinity : UnitSphere.keyBelow(distanceMetres: maxDistanceMetres)
@@ -133,7 +139,6 @@ struct NearestSearch<F: NearestFilter> {
         }
         stopKey = maxKey
         kthMetres = maxDistanceMetres.isNaN ? .infinity : maxDistanceMetres
-        hits.reserveCapacity(limit + 1)
     }
 
     mutating func run() -> [IndexHit] {
@@ -165,7 +170,7 @@ struct NearestSearch<F: NearestFilter> {
                 descend(nodes.popMin())
             }
         }
-        return withExtendedLifetime(storage) { hits }
+        return withExtendedLifetime(storage) { Array(UnsafeBufferPointer(start: hits, count: hitCount)) }
     }
 
     /// Walks from a node down to a leaf, always into the nearer child, queueing the farther child. The
@@ -352,7 +357,7 @@ struct NearestSearch<F: NearestFilter> {
         if e.needsExactTest {
             guard filter.accepts(source: source, attributes: attributes, distanceMetres: d) else { return }
         }
-        var at = hits.count
+        var at = hitCount
         while at > 0 {
             let prev = hits[at - 1]
             if prev.distanceMetres < d
@@ -362,9 +367,15 @@ struct NearestSearch<F: NearestFilter> {
         }
         if at >= limit { return }
         let hit = IndexHit(source: source, distanceMetres: d, bearingDegrees: terms.bearingDegrees, attributes: attributes, lonLat: lonLat)
-        if at == hits.count { hits.append(hit) } else { hits.insert(hit, at: at) }
-        if hits.count > limit { hits.removeLast() }
-        if hits.count == limit {
+        // Shift the farther hits one place (the last falls off once there are `limit`).
+        var i = min(hitCount, limit - 1)
+        while i > at {
+            hits[i] = hits[i - 1]
+            i -= 1
+        }
+        hits[at] = hit
+        hitCount = min(hitCount + 1, limit)
+        if hitCount == limit {
             kthMetres = hits[limit - 1].distanceMetres
             stopKey = min(stopKey, UnitSphere.keyAbove(distanceMetres: kthMetres))
         }
