@@ -175,9 +175,9 @@ struct NearestSearch<F: NearestFilter> {
 
     /// Walks from a node down to a leaf, always into the nearer child, queueing the farther child. The
     /// nearer child has its parent's gaps (and key); the farther one's gap along the split axis is the
-    /// query's distance to the split plane (``NodeEntry``). The medians passed on the way join the
-    /// leaf's candidates (``scanLeaf(_:_:after:)``) when the admission rule lets them in and they lie
-    /// within the stop key, and are offered with them.
+    /// query's distance to the split plane (``NodeEntry``). The medians passed on the way that the
+    /// admission rule lets in join the leaf's candidates (``scanLeaf(_:_:after:)``), and all are keyed
+    /// exactly and offered (``offer(slot:key:)`` drops those beyond the stop key).
     @inline(__always)
     mutating func descend(_ start: NodeEntry) {
         var node = start
