@@ -63,6 +63,27 @@ struct ScheduleTimelineTests {
         #expect(timeline.count > 1500 && timeline.count < 1800)
     }
 
+    @Test("a day with more changes than a lookup counts at once (three spans, six changes) is walked instead")
+    func manyChangesADay() throws {
+        let compiled = CompiledHours(try OpeningHours.parse("Mo-Fr 08:00-09:00,10:00-11:00,12:00-13:00"))
+        let timeline = try #require(ScheduleTimeline(compiled, referenceEpochSeconds: Self.reference))
+        #expect(ScheduleTimeline.lookAhead < 6)
+        // Monday 2026-11-23, Beijing time.
+        func at(_ iso: String) -> Int64 { HoursTimeZone.shanghai.epochSeconds(LocalDateTime(iso: iso)!) }
+        let cases: [(String, OpeningState, String)] = [
+            ("2026-11-23T07:00", .closed, "2026-11-23T08:00"),
+            ("2026-11-23T08:00", .open, "2026-11-23T09:00"),
+            ("2026-11-23T10:30", .open, "2026-11-23T11:00"),
+            ("2026-11-23T11:59", .closed, "2026-11-23T12:00"),
+            ("2026-11-23T12:30", .open, "2026-11-23T13:00"),
+            ("2026-11-23T13:00", .closed, "2026-11-24T08:00"),
+        ]
+        for (time, state, next) in cases {
+            let got = try #require(timeline.stateAndNextChange(atEpochSeconds: at(time)))
+            #expect(StateCode.state(got.code) == state && got.nextChange == at(next), "\(time)")
+        }
+    }
+
     @Test("no timeline for a schedule tabulated over less than the window (months: the default two-year table)")
     func declinesShortTables() throws {
         let compiled = CompiledHours(try OpeningHours.parse("Apr-Oct Mo-Su 08:00-20:00"))

@@ -11,7 +11,7 @@ public enum Screening: Sendable {
 
 /// The attribute test every station must pass before anything else: all the required amenities, one of
 /// the allowed grades, and for members-only grades the member's organization. Data rather than code, so
-/// the index can test four stations at once (``NearestSearch/scanLeaf(_:_:)``).
+/// the index can test four stations at once (``NearestSearch/scanLeaf(_:_:after:)``).
 public struct AdmissionRule: Sendable, Equatable {
     /// Amenity bits (``AmenitySet``) a station must all have.
     public var requiredAmenityBits: UInt16

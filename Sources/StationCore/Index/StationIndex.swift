@@ -90,7 +90,7 @@ public struct StationIndex: Sendable {
 ///
 /// Why one array per field: a leaf's stations are a run of slots, so their x, y and z coordinates, their
 /// packed amenity-and-grade words and their organizations load four at a time into vector registers,
-/// and the leaf scan tests four stations per step (``NearestSearch/scanLeaf(_:_:)``). The arrays read four
+/// and the leaf scan tests four stations per step (``NearestSearch/scanLeaf(_:_:after:)``). The arrays read four
 /// at a time are padded by ``lanePadding`` entries so the last step of the last leaf stays in bounds.
 ///
 /// Raw buffers rather than `Array`s so the search loop reads them with no bounds checks, no closures and

@@ -5,7 +5,7 @@
 /// and the next change, to know which stations stay open or closed until a worker could get there
 /// (``ScheduleVerdicts``). ``CompiledHours`` answers by finding the day's schedule and scanning its
 /// segments day after day, about 300 instructions; here the changes are listed once, bucketed by day,
-/// and a lookup reads the day's first change and steps over the two or three of that day.
+/// and a lookup reads the day's first change and counts those of that day the instant has passed.
 ///
 /// The changes are found by walking ``CompiledHours/stateAndNextChange(atEpochSeconds:)`` from the
 /// window's start, so inside the window a lookup gives exactly what the compiled schedule gives:

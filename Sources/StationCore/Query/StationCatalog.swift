@@ -36,7 +36,6 @@ public final class StationCatalog: Sendable {
         self.calendar = calendar
         self.timeZone = timeZone
         var owners: [CompiledHours] = []
-        func add(_ compiled: CompiledHours) { owners.append(compiled) }
         var byExpression: [String: UInt32] = [:]
         var errors: [String: OpeningHoursError] = [:]
         var unknownID: UInt32?
@@ -54,7 +53,7 @@ public final class StationCatalog: Sendable {
                 do {
                     let parsed = try OpeningHours.parse(s.openingHours)
                     hoursID = UInt32(owners.count)
-                    add(CompiledHours(parsed, calendar: calendar, timeZone: timeZone))
+                    owners.append(CompiledHours(parsed, calendar: calendar, timeZone: timeZone))
                 } catch {
                     errors[s.openingHours] = error
                     if let u = unknownID {
@@ -62,7 +61,7 @@ public final class StationCatalog: Sendable {
                     } else {
                         hoursID = UInt32(owners.count)
                         unknownID = hoursID
-                        add(Self.compiledUnknown(calendar: calendar, timeZone: timeZone))
+                        owners.append(Self.compiledUnknown(calendar: calendar, timeZone: timeZone))
                     }
                 }
                 byExpression[s.openingHours] = hoursID
