@@ -2,34 +2,41 @@ extension StationIndex {
     /// The `limit` nearest stations to `point` that pass `filter`, nearest first, ties in distance
     /// ordered by ``NearestFilter/precedes(source:source:)``; only stations within `maxDistanceMetres`.
     ///
-    /// Incremental best-first search (Hjaltason and Samet's distance browsing) over two priority queues:
-    /// kd-tree nodes keyed by the squared Euclidean distance from the query vector to their box, and
-    /// screened-in stations keyed by their squared chord. Each step takes whichever queue's minimum is
-    /// smaller: a node is walked down to a leaf (into the nearer child at once, the farther one queued),
-    /// its stations screened by ``NearestFilter/screen(_:key:)`` and queued; a station is measured exactly
-    /// (haversine on the stored longitude/latitude), tested when its screening asks for it, and kept in
-    /// (distance, tie) order. So stations are measured and tested in (nearly) distance order, and only those
-    /// that could still make the answer: once `limit` are kept, anything whose key exceeds the k-th exact
-    /// distance is cut off. Keys come from single-precision vectors, so they are trusted only up to
-    /// ``UnitSphere/storageToleranceChord``: a node or station is dropped only when its key exceeds the
-    /// k-th distance plus that tolerance. The answer is therefore exactly what a brute-force scan sorting by
-    /// (haversine metres, tie order) returns.
+    /// Depth-first kd-tree search (nearer child first, the farther one stacked) with a bound that tightens
+    /// as qualifying stations turn up, then the found stations placed in key order. Nodes are keyed by the
+    /// squared Euclidean distance from the query vector to their box, stations by their squared chord.
+    /// A leaf's stations are screened by ``NearestFilter/screen(_:key:)``; those that qualify whatever
+    /// their exact distance are noted as found, and once `limit` are found the bound is the `limit`-th
+    /// smallest of their keys: nothing farther can make the answer. Those whose verdict needs the exact
+    /// distance are measured there and then (haversine on the stored longitude/latitude) and, when they
+    /// qualify, noted likewise, so the bound tightens whatever the filter decides. When the tree is done,
+    /// the found stations within the bound are measured in key order and kept in (distance, tie) order;
+    /// once `limit` are kept, anything whose key exceeds the k-th exact distance is cut off. Keys come
+    /// from single-precision vectors, so they are trusted only up to ``UnitSphere/storageToleranceChord``:
+    /// a node or station is dropped only when its key exceeds the bound plus that tolerance. The answer is
+    /// therefore exactly what a brute-force scan sorting by (haversine metres, tie order) returns.
+    ///
+    /// Why depth-first rather than best-first (two priority queues, Hjaltason and Samet): at 10k stations
+    /// a query pushed about 25 entries into the queues, and where each landed was a coin toss a branch
+    /// predictor lost about once a push. A stack and a list cost no comparisons at all, and the nearer-first
+    /// descent finds the nearby stations that set the bound about as early.
     public func nearest<F: NearestFilter>(
         to point: LonLat, limit: Int, maxDistanceMetres: Double = .infinity, filter: F
     ) -> [IndexHit] {
         guard limit > 0, storage.count > 0, !(maxDistanceMetres < 0) else { return [] }
-        // Both queues start on the stack; a search that outgrows them moves them to the heap. Each stays
-        // within 1 KB: the standard library puts larger temporary allocations on the heap (a malloc and a
-        // free on every query), and a query at 10k or 1M stations rarely queues more than this.
+        // The stack and the found list start on the stack; a search that outgrows them moves them to the
+        // heap. Each stays within 1 KB: the standard library puts larger temporary allocations on the heap
+        // (a malloc and a free on every query). The stack holds at most one node per level of the tree
+        // (18 at 1M stations), and a query at 10k or 1M stations rarely finds more than 64 stations.
         return withUnsafeTemporaryAllocation(of: NodeEntry.self, capacity: 24) { nodeBuffer in
-            withUnsafeTemporaryAllocation(of: StationEntry.self, capacity: 64) { stationBuffer in
+            withUnsafeTemporaryAllocation(of: FoundStation.self, capacity: 64) { foundBuffer in
                 withUnsafeTemporaryAllocation(of: Double.self, capacity: limit) { sureBuffer in
                     withUnsafeTemporaryAllocation(of: UInt32.self, capacity: nodeSize + 4 + 64) { leafBuffer in
                         withUnsafeTemporaryAllocation(of: IndexHit.self, capacity: limit) { hitBuffer in
                             var search = NearestSearch(
                                 index: self, point: point, limit: limit, maxDistanceMetres: maxDistanceMetres,
-                                filter: filter, nodes: SearchHeap(lending: nodeBuffer),
-                                stations: SearchHeap(lending: stationBuffer), sureKeys: sureBuffer.baseAddress!,
+                                filter: filter, nodes: LentBuffer(lending: nodeBuffer),
+                                found: LentBuffer(lending: foundBuffer), sureKeys: sureBuffer.baseAddress!,
                                 leafCandidates: leafBuffer.baseAddress!, hits: hitBuffer.baseAddress!)
                             return search.run()
                         }
@@ -81,12 +88,14 @@ struct NearestSearch<F: NearestFilter> {
     /// the caller lends: inserting into an array cost a uniqueness check and a bounds check per move.
     let hits: UnsafeMutablePointer<IndexHit>
     var hitCount = 0
-    var nodes: SearchHeap<NodeEntry>
-    var stations: SearchHeap<StationEntry>
-    /// The smallest keys (ascending, at most `limit`) of queued stations that are certain to be hits if
-    /// nothing closer displaces them: screened ``Screening/accept`` and certainly within the maximum
-    /// distance. Once there are `limit` of them the k-th answer can be no farther than the last one, which
-    /// bounds the search before anything has been measured.
+    /// Nodes still to visit, the most recently stacked (the deepest) on top.
+    var nodes: LentBuffer<NodeEntry>
+    /// Stations known to qualify, in the order found (``FoundStation``), still to be measured and placed.
+    var found: LentBuffer<FoundStation>
+    /// The smallest keys (ascending, at most `limit`) of found stations that are certain to be hits if
+    /// nothing closer displaces them: qualifying, and certainly within the maximum distance. Once there
+    /// are `limit` of them the k-th answer can be no farther than the last one, which bounds the search
+    /// before anything has been placed.
     let sureKeys: UnsafeMutablePointer<Double>
     var sureCount = 0
     /// Keys below this are certainly within the maximum distance.
@@ -100,7 +109,7 @@ struct NearestSearch<F: NearestFilter> {
 
     init(
         index: StationIndex, point: LonLat, limit: Int, maxDistanceMetres: Double, filter: F,
-        nodes: SearchHeap<NodeEntry>, stations: SearchHeap<StationEntry>, sureKeys: UnsafeMutablePointer<Double>,
+        nodes: LentBuffer<NodeEntry>, found: LentBuffer<FoundStation>, sureKeys: UnsafeMutablePointer<Double>,
         leafCandidates: UnsafeMutablePointer<UInt32>, hits: UnsafeMutablePointer<IndexHit>
     ) {
         self.hits = hits
@@ -125,7 +134,7 @@ struct NearestSearch<F: NearestFilter> {
         rootMin = index.rootMin
         rootMax = index.rootMax
         self.nodes = nodes
-        self.stations = stations
+        self.found = found
         origin = DistanceOrigin(point)
         let q = index.frame.rotate(UnitSphere.vector(origin))
         queryAxes = (q.x, q.y, q.z)
@@ -144,7 +153,7 @@ struct NearestSearch<F: NearestFilter> {
     mutating func run() -> [IndexHit] {
         defer {
             nodes.release()
-            stations.release()
+            found.release()
         }
         @inline(__always) func gap2(_ v: Double, _ lo: Float, _ hi: Float) -> Double {
             let l = Double(lo)
@@ -157,27 +166,22 @@ struct NearestSearch<F: NearestFilter> {
         let gz2 = gap2(qz, rootMin.z, rootMax.z)
         let root = NodeEntry(
             key: NodeEntry.key((gx2, gy2, gz2)), lo: 0, hi: UInt32(count - 1), gaps: (gx2, gy2, gz2))
-        if root.key <= stopKey { nodes.push(root) }
-        while true {
-            let nodeKey = nodes.minKey
-            let stationKey = stations.minKey
-            if stationKey <= nodeKey {
-                // An empty station queue here means both are empty (its +infinity was not above the node key).
-                if stations.count == 0 || stationKey > stopKey { break }
-                consider(stations.popMin())
-            } else {
-                if nodeKey > stopKey { break }
-                descend(nodes.popMin())
-            }
+        if root.key <= stopKey { nodes.append(root) }
+        while nodes.count > 0 {
+            let node = nodes.removeLast()
+            // The bound may have tightened since the node was stacked.
+            if node.key <= stopKey { descend(node) }
         }
+        placeFound()
         return withExtendedLifetime(storage) { Array(UnsafeBufferPointer(start: hits, count: hitCount)) }
     }
 
-    /// Walks from a node down to a leaf, always into the nearer child, queueing the farther child. The
+    /// Walks from a node down to a leaf, always into the nearer child, stacking the farther child. The
     /// nearer child has its parent's gaps (and key); the farther one's gap along the split axis is the
     /// query's distance to the split plane (``NodeEntry``). The medians passed on the way that the
     /// admission rule lets in join the leaf's candidates (``scanLeaf(_:_:after:)``), and all are keyed
-    /// exactly and offered (``offer(slot:key:)`` drops those beyond the stop key).
+    /// exactly and offered (``offer(slot:key:)`` drops those beyond the stop key). The stop key does not
+    /// change on the way down, so the nearer child (its parent's key) always stays within it.
     @inline(__always)
     mutating func descend(_ start: NodeEntry) {
         var node = start
@@ -191,9 +195,9 @@ struct NearestSearch<F: NearestFilter> {
             }
             let m = (lo + hi) >> 1
             let word = words[m]
-            // Branch-free from here to the pushes: whether the median is worth offering, the split axis and
-            // the side the query falls on are coin tosses a branch predictor loses (callgrind counted 21
-            // mispredictions a query on them).
+            // Branch-free from here on: whether the median is worth offering, the split axis, the side the
+            // query falls on and whether the farther child is worth stacking are coin tosses a branch
+            // predictor loses (callgrind counted 21 mispredictions a query on the first three).
             leafCandidates[n] = UInt32(truncatingIfNeeded: m)
             n &+= admitted(word: word, organization: organizations[m])
             let axis = min(Int(word >> 24), 2)
@@ -212,8 +216,8 @@ struct NearestSearch<F: NearestFilter> {
             node.hi = below & left | node.hi & ~left
             far.lo = above & left | far.lo & ~left
             far.hi = far.hi & left | below & ~left
-            if far.key <= stopKey { nodes.push(far) }
-            if node.key > stopKey { break }
+            nodes.spare().initialize(to: far)
+            nodes.count &+= far.key <= stopKey ? 1 : 0
         }
         for c in 0..<n {
             let slot = Int(leafCandidates[c])
@@ -288,16 +292,27 @@ struct NearestSearch<F: NearestFilter> {
         return amenities & grade & access
     }
 
-    /// Screens one admitted station, given its key, and queues it when it could still make the answer.
+    /// Screens one admitted station, given its key, and notes it as found when it qualifies and could
+    /// still make the answer: at once when the screening accepts it, after measuring it and asking the
+    /// filter when the verdict needs its exact distance.
     @inline(__always)
     mutating func offer(slot: Int, key k: Double) {
         guard k <= stopKey else { return }
-        switch filter.screen(storage.attributes(slot), key: k) {
+        let attributes = storage.attributes(slot)
+        switch filter.screen(attributes, key: k) {
         case .reject: return
         case .accept:
-            stations.push(StationEntry(key: k, slot: UInt32(truncatingIfNeeded: slot), needsExactTest: false))
+            found.append(FoundStation(key: k, slot: UInt32(truncatingIfNeeded: slot)))
             if k < sureWithinKey { noteSure(k) }
-        case .measure: stations.push(StationEntry(key: k, slot: UInt32(truncatingIfNeeded: slot), needsExactTest: true))
+        case .measure:
+            // Measured now rather than when placed: a station that qualifies bounds the search like one
+            // the screening accepted, so a query where most verdicts hang on the distance (just before a
+            // common opening time) still stops early.
+            let d = HaversineTerms(from: origin, to: lonLats[slot]).distanceMetres
+            guard d <= kthMetres, filter.accepts(source: Int(sources[slot]), attributes: attributes, distanceMetres: d)
+            else { return }
+            found.append(FoundStation(key: k, slot: UInt32(truncatingIfNeeded: slot)))
+            noteSure(k)
         }
     }
 
@@ -344,19 +359,47 @@ struct NearestSearch<F: NearestFilter> {
         return dx * dx + dy * dy + dz * dz
     }
 
-    /// Measures a queued station exactly and, when it qualifies, inserts it in (distance, tie) order.
+    /// Places the found stations within the stop key, in key order: each is measured and inserted in
+    /// (distance, tie) order, and once `limit` are placed the stop key shrinks to the k-th exact distance,
+    /// which ends the walk early.
+    ///
+    /// Why the smallest key by a scan of the list each time: the list holds a dozen or so stations at
+    /// this point, fewer than the `limit` + 1 picks times itself would make worth sorting, and a scan with
+    /// conditional moves mispredicts only at its end, where a sort's comparisons are coin tosses.
+    mutating func placeFound() {
+        // Drop those the final stop key rules out.
+        var n = 0
+        for i in 0..<found.count {
+            let e = found[i]
+            found[n] = e
+            n &+= e.key <= stopKey ? 1 : 0
+        }
+        while n > 0 {
+            var best = 0
+            var bestKey = found[0].key
+            for i in 1..<n {
+                let k = found[i].key
+                best = k < bestKey ? i : best
+                bestKey = min(k, bestKey)
+            }
+            if bestKey > stopKey { break }
+            let e = found[best]
+            n -= 1
+            found[best] = found[n]
+            place(Int(e.slot))
+        }
+    }
+
+    /// Measures a found station exactly and, when it is within the k-th distance, inserts it in
+    /// (distance, tie) order.
     @inline(__always)
-    mutating func consider(_ e: StationEntry) {
-        let slot = Int(e.slot)
+    mutating func place(_ slot: Int) {
         let lonLat = lonLats[slot]
         let terms = HaversineTerms(from: origin, to: lonLat)
         let d = terms.distanceMetres
         if d > kthMetres { return }
         let source = Int(sources[slot])
         let attributes = storage.attributes(slot)
-        if e.needsExactTest {
-            guard filter.accepts(source: source, attributes: attributes, distanceMetres: d) else { return }
-        }
         var at = hitCount
         while at > 0 {
             let prev = hits[at - 1]
