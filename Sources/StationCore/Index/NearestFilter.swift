@@ -41,8 +41,8 @@ public struct AdmissionRule: Sendable, Equatable {
 /// ``screen(_:key:)`` runs on the admitted ones within reach, with the station's key (the squared chord
 /// from the query point, from single-precision vectors), before any trigonometry: a filter that can
 /// decide from the key alone (e.g. "closed for the next hour, and nothing this close takes an hour to
-/// reach") saves the exact test. ``accepts(source:attributes:distanceMetres:)`` runs only for screened-in
-/// stations that could still make the answer, in key order, with the haversine distance.
+/// reach") saves the exact test. ``accepts(source:attributes:distanceMetres:)`` runs only for stations
+/// screened as ``Screening/measure`` that are still within reach when found, with the haversine distance.
 public protocol NearestFilter {
     /// Amenities, grades and access: stations failing it are never screened.
     var admission: AdmissionRule { get }
