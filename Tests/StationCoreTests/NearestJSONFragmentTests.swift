@@ -32,6 +32,27 @@ struct NearestJSONFragmentTests {
         #expect(catalog.jsonFragments.count > 50)
     }
 
+    @Test("another catalog's fragments are never used for a result, even for the same station index")
+    func otherCatalogsFragmentsIgnored() throws {
+        var rng = SplitMix64(seed: 5)
+        let stations = NearestPropertyTests.randomStations(count: 200, rng: &rng)
+        var renamed = stations
+        for i in renamed.indices { renamed[i].name = "其他 \(i)" }
+        let catalog = StationCatalog(stations: stations)
+        let other = StationCatalog(stations: renamed)
+        let at = HoursTimeZone.shanghai.epochSeconds(LocalDateTime(iso: "2026-03-10T12:00")!)
+        let answer = try catalog.nearest(NearestQuery(point: LonLat(lon: 116.4, lat: 39.9), atEpochSeconds: at))
+        #expect(!answer.results.isEmpty)
+        var plain = answer
+        plain.fragmentSource = nil
+        var crossed = answer
+        crossed.fragmentSource = other.jsonFragments
+        // The other catalog renders nothing for these results, and the names stay this catalog's.
+        #expect(crossed.jsonText() == plain.jsonText())
+        #expect(other.jsonFragments.count == 0)
+        #expect(!crossed.jsonText().contains("其他"))
+    }
+
     @Test("eight tasks rendering the same stations at once write the same bytes as one task alone")
     func concurrentRendering() async throws {
         var rng = SplitMix64(seed: 7)

@@ -23,7 +23,18 @@ extension StationIndex {
     public func nearest<F: NearestFilter>(
         to point: LonLat, limit: Int, maxDistanceMetres: Double = .infinity, filter: F
     ) -> [IndexHit] {
-        guard limit > 0, storage.count > 0, !(maxDistanceMetres < 0) else { return [] }
+        withNearest(to: point, limit: limit, maxDistanceMetres: maxDistanceMetres, filter: filter) { Array($0) }
+    }
+
+    /// ``nearest(to:limit:maxDistanceMetres:filter:)``, with the hits lent to `body` (valid only during
+    /// the call) instead of copied into an array. Always inlined, so that `body` is too: called through a
+    /// closure context it copied the caller's captured query (a dozen reference-count operations).
+    @inline(__always)
+    func withNearest<F: NearestFilter, R>(
+        to point: LonLat, limit: Int, maxDistanceMetres: Double = .infinity, filter: F,
+        _ body: (UnsafeBufferPointer<IndexHit>) -> R
+    ) -> R {
+        guard limit > 0, storage.count > 0, !(maxDistanceMetres < 0) else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
         // The stack and the found list start on the stack; a search that outgrows them moves them to the
         // heap. Each stays within 1 KB: the standard library puts larger temporary allocations on the heap
         // (a malloc and a free on every query). The stack holds at most one node per level of the tree
@@ -38,7 +49,8 @@ extension StationIndex {
                                 filter: filter, nodes: LentBuffer(lending: nodeBuffer),
                                 found: LentBuffer(lending: foundBuffer), sureKeys: sureBuffer.baseAddress!,
                                 leafCandidates: leafBuffer.baseAddress!, hits: hitBuffer.baseAddress!)
-                            return search.run()
+                            search.run()
+                            return withExtendedLifetime(storage) { body(UnsafeBufferPointer(start: search.hits, count: search.hitCount)) }
                         }
                     }
                 }
@@ -150,7 +162,8 @@ struct NearestSearch<F: NearestFilter> {
         kthMetres = maxDistanceMetres.isNaN ? .infinity : maxDistanceMetres
     }
 
-    mutating func run() -> [IndexHit] {
+    /// Runs the search; the answer is the first ``hitCount`` entries of ``hits``.
+    mutating func run() {
         defer {
             nodes.release()
             found.release()
@@ -173,7 +186,6 @@ struct NearestSearch<F: NearestFilter> {
             if node.key <= stopKey { descend(node) }
         }
         placeFound()
-        return withExtendedLifetime(storage) { Array(UnsafeBufferPointer(start: hits, count: hitCount)) }
     }
 
     /// Walks from a node down to a leaf, always into the nearer child, stacking the farther child. The

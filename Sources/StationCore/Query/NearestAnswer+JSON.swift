@@ -22,13 +22,9 @@ extension NearestAnswer {
         w.beginArray()
         // Through a buffer: iterating the array would copy each result (and retain its strings).
         results.withUnsafeBufferPointer { results in
-            if let source = fragmentSource, source.hits.count == results.count {
-                for i in results.indices {
-                    let fragment = source.fragments.fragment(source.hits[i].source)
-                    write(results[i], opensAt: nil, fragment: fragment, clock: &clock, into: &w)
-                }
-            } else {
-                for i in results.indices { write(results[i], opensAt: nil, clock: &clock, into: &w) }
+            for i in results.indices {
+                let fragment = fragmentSource?.fragment(for: results[i].record)
+                write(results[i], opensAt: nil, fragment: fragment, clock: &clock, into: &w)
             }
         }
         w.endArray()

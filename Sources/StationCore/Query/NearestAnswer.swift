@@ -82,10 +82,10 @@ public struct NearestAnswer: Sendable {
     public var candidatesIgnoringHours: Int
     /// The zone used to print times (Asia/Shanghai by default).
     public var timeZone: HoursTimeZone
-    /// Where ``jsonBytes()`` finds the results' pre-rendered fields: the catalog's fragments and the
-    /// index hits the results were made from (their ``IndexHit/source`` is the station's index in the
-    /// catalog; the hits array is kept rather than copied into a new one). nil: every field is written afresh.
-    var fragmentSource: (fragments: StationJSONFragments, hits: [IndexHit])?
+    /// Where ``jsonBytes()`` finds the results' pre-rendered fields: the fragments of the catalog that
+    /// answered, used for each result whose station record is that catalog's
+    /// (``StationJSONFragments/fragment(for:)``). nil: every field is written afresh.
+    var fragmentSource: StationJSONFragments?
 
     /// One sentence for a person: how many were found, or why none and what opens next.
     /// (Composed on demand, so queries that never print it do not pay for it.)

@@ -68,14 +68,13 @@ extension StationCatalog {
         // count operations).
         return NearestAnswer(
             query: query, pointWGS84: point, results: found.results, alternatives: found.alternatives,
-            candidatesIgnoringHours: found.pool, timeZone: timeZone, fragmentSource: (jsonFragments, found.hits))
+            candidatesIgnoringHours: found.pool, timeZone: timeZone, fragmentSource: jsonFragments)
     }
 
-    /// What ``search(_:point:hours:stations:)`` found: results with the index hits they came from, or when
-    /// there are none the alternatives and the size of the pool they came from.
+    /// What ``search(_:point:hours:stations:)`` found: results, or when there are none the alternatives
+    /// and the size of the pool they came from.
     private struct SearchOutcome {
         var results: [NearestResult] = []
-        var hits: [IndexHit] = []
         var alternatives: [NearestAlternative] = []
         var pool = 0
     }
@@ -105,13 +104,16 @@ extension StationCatalog {
             let seeded = verdictMemo.seed(verdicts, for: memoKey)
             let known = seeded ? verdicts.filledCount() : 0
             filter.verdicts = verdicts
-            let hits = index.nearest(to: point, limit: query.limit, maxDistanceMetres: maxD, filter: filter)
+            // The results straight from the hits the search lends: an array of hits would cost an allocation.
+            // The closure sees only plain values of the query: capturing the query itself copied it.
+            let terms = ResultTerms(query)
+            let results = index.withNearest(to: point, limit: query.limit, maxDistanceMetres: maxD, filter: filter) {
+                hits in hits.map { result(for: $0, terms, verdicts: verdicts) }
+            }
             if !seeded || verdicts.filledCount() > known {
                 verdictMemo.publish(verdicts, for: memoKey, nowEpochSeconds: CoarseClock.nowEpochSeconds())
             }
-            return SearchOutcome(
-                results: hits.map { result(for: $0, query: query, verdicts: verdicts) },
-                hits: hits)
+            return SearchOutcome(results: results)
         }
         guard found.results.isEmpty else { return found }
         filter.policy = nil
@@ -122,10 +124,30 @@ extension StationCatalog {
             alternatives: alternatives(from: pool, query: query), pool: pool.count)
     }
 
+    /// What ``result(for:_:verdicts:)`` needs of a query, as plain values.
+    struct ResultTerms {
+        let atEpochSeconds: Int64
+        let mode: TravelMode
+        let crs: CoordinateSystem
+
+        init(_ query: NearestQuery) {
+            atEpochSeconds = query.atEpochSeconds
+            mode = query.mode
+            crs = query.crs
+        }
+    }
+
     /// The full result for one index hit; `verdicts` (the search's, when it had any) spare looking up the
     /// state on arrival and the next change when the schedule's state at the query time still holds then.
     func result(
         for hit: IndexHit, query: NearestQuery, verdicts: ScheduleVerdicts? = nil
+    ) -> NearestResult {
+        result(for: hit, ResultTerms(query), verdicts: verdicts)
+    }
+
+    /// ``result(for:query:verdicts:)`` from the query's ``ResultTerms``.
+    func result(
+        for hit: IndexHit, _ query: ResultTerms, verdicts: ScheduleVerdicts? = nil
     ) -> NearestResult {
         // Everything but the station's text from the index hit: the search never touches the station records.
         let i = hit.source

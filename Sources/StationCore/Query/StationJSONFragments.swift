@@ -45,6 +45,15 @@ public final class StationJSONFragments: @unchecked Sendable {
         slots.deallocate()
     }
 
+    /// The fragment of the station `record` names, when the record is one of this cache's stations (the
+    /// same station list, not just an equal one); nil otherwise.
+    func fragment(for record: StationRecord) -> Fragment? {
+        let same = record.stations.withUnsafeBufferPointer { theirs in
+            stations.withUnsafeBufferPointer { ours in theirs.baseAddress == ours.baseAddress }
+        }
+        return same && record.index >= 0 && record.index < stations.count ? fragment(record.index) : nil
+    }
+
     /// The fragment of `stations[index]`, rendered now if no answer has needed it yet.
     func fragment(_ index: Int) -> Fragment {
         if let known = slots[index].load(ordering: .acquiring) { return known.takeUnretainedValue() }
