@@ -164,6 +164,24 @@ struct IndexTests {
         #expect(totalHits > 2000)  // the comparison is not vacuous
     }
 
+    @Test("a search that finds more stations than its lent memory holds (64) still matches brute force")
+    func outgrowsLentMemory() {
+        var rng = SplitMix64(seed: 64)
+        let entries = randomEntries(count: 3000, rng: &rng)
+        let ids = entries.map { _ in String(rng.next() % 100_000, radix: 36) }
+        let index = StationIndex(entries: entries, nodeSize: 64)
+        for round in 0..<40 {
+            // 100 answers: at least 100 stations are found before the bound can tighten.
+            let filter = TestFilter(
+                requiredAmenities: 0, gradeMask: 7, member: nil, distanceDependent: round % 2 == 0, ids: ids)
+            let point = LonLat(lon: 115.4 + 2.1 * rng.nextUnit(), lat: 39.4 + 1.7 * rng.nextUnit())
+            let got = index.nearest(to: point, limit: 100, filter: filter)
+            let want = bruteForce(entries, point: point, limit: 100, maxDistanceMetres: .infinity, filter: filter)
+            #expect(got.count == 100)
+            #expect(got == want, "round \(round) point=\(point)")
+        }
+    }
+
     @Test("all duplicates at one point come back ordered by id")
     func duplicates() {
         let p = LonLat(lon: 116.4, lat: 39.9)
