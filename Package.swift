@@ -30,7 +30,7 @@ let package = Package(
             providers: [.apt(["libgeos-dev"])]
         ),
         // GEOS behind a small Swift API: districts, coverage, gaps, GeoJSON.
-        .target(name: "StationGeometry", dependencies: ["StationCore", "CGEOS"]),
+        .target(name: "StationGeometry", dependencies: ["StationCore", "CGEOS"], exclude: ["README.md"]),
         // SQLite (GRDB): schema, import, ledger history, API keys.
         .target(
             name: "StationStore",
