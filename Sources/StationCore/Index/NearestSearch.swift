@@ -91,7 +91,6 @@ struct NearestSearch<F: NearestFilter> {
     let axisStride: Int
     let limit: Int
     var filter: F
-    let maxKey: Double
     /// Nodes and stations whose key exceeds this cannot contribute to the answer.
     var stopKey: Double
     /// Exact distance of the current k-th hit (or the maximum distance until there are k).
@@ -153,12 +152,7 @@ struct NearestSearch<F: NearestFilter> {
         axisStride = index.storage.axisStride
         self.limit = limit
         self.filter = filter
-        if maxDistanceMetres.isFinite {
-            maxKey = UnitSphere.keyAbove(distanceMetres: maxDistanceMetres)
-        } else {
-            maxKey = .infinity
-        }
-        stopKey = maxKey
+        stopKey = maxDistanceMetres.isFinite ? UnitSphere.keyAbove(distanceMetres: maxDistanceMetres) : .infinity
         kthMetres = maxDistanceMetres.isNaN ? .infinity : maxDistanceMetres
     }
 

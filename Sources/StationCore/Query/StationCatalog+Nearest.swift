@@ -137,15 +137,9 @@ extension StationCatalog {
         }
     }
 
-    /// The full result for one index hit; `verdicts` (the search's, when it had any) spare looking up the
-    /// state on arrival and the next change when the schedule's state at the query time still holds then.
-    func result(
-        for hit: IndexHit, query: NearestQuery, verdicts: ScheduleVerdicts? = nil
-    ) -> NearestResult {
-        result(for: hit, ResultTerms(query), verdicts: verdicts)
-    }
-
-    /// ``result(for:query:verdicts:)`` from the query's ``ResultTerms``.
+    /// The full result for one index hit, given the query's ``ResultTerms``; `verdicts` (the search's, when
+    /// it had any) spare looking up the state on arrival and the next change when the schedule's state at
+    /// the query time still holds then.
     func result(
         for hit: IndexHit, _ query: ResultTerms, verdicts: ScheduleVerdicts? = nil
     ) -> NearestResult {
@@ -182,8 +176,9 @@ extension StationCatalog {
         from pool: [IndexHit], query: NearestQuery
     ) -> [NearestAlternative] {
         var found: [NearestAlternative] = []
+        let terms = ResultTerms(query)
         for hit in pool {
-            let r = result(for: hit, query: query)
+            let r = result(for: hit, terms)
             let h = hoursTable[Int(hit.attributes.hoursID)]
             let start = query.openPolicy == .now ? query.atEpochSeconds : r.arrivalEpochSeconds
             guard let t = Self.firstQualifyingTime(
