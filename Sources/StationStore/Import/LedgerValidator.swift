@@ -55,7 +55,7 @@ struct LedgerValidator {
 
         var grade: Grade?
         if let t = required(.grade) {
-            grade = LedgerVocabulary.grade(t)
+            grade = VocabularyWords.grade(t)
             if grade == nil { fail(.grade, "unknown grade '\(t)'; expected A, B or C") }
         }
         let organization = r[.organization]
@@ -65,7 +65,7 @@ struct LedgerValidator {
 
         var hostType = HostType.other
         if let t = r[.hostType] {
-            if let h = LedgerVocabulary.hostType(t) { hostType = h } else {
+            if let h = VocabularyWords.hostType(t) { hostType = h } else {
                 fail(.hostType, "unknown host_type '\(t)'; expected one of \(HostType.allCases.map(\.rawValue).joined(separator: ", "))")
             }
         }
@@ -75,8 +75,8 @@ struct LedgerValidator {
 
         var amenities = AmenitySet()
         if let t = r[.amenities] {
-            for word in LedgerVocabulary.amenityNames(t) {
-                if let a = LedgerVocabulary.amenity(word) { amenities.insert(a) } else {
+            for word in VocabularyWords.amenityNames(t) {
+                if let a = VocabularyWords.amenity(word) { amenities.insert(a) } else {
                     fail(.amenities, "unknown amenity '\(word)'; expected some of \(Amenity.vocabularyList), separated by ;")
                 }
             }
@@ -84,7 +84,7 @@ struct LedgerValidator {
 
         var status = StationStatus.active
         if let t = r[.status] {
-            if let s = LedgerVocabulary.status(t) { status = s } else {
+            if let s = VocabularyWords.status(t) { status = s } else {
                 fail(.status, "unknown status '\(t)'; expected active, suspended or closed")
             }
         }

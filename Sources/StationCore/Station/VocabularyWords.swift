@@ -1,9 +1,8 @@
-import StationCore
-
-/// Reads the vocabulary fields of a ledger (grade, host type, status, amenities), accepting the
-/// English raw values in any case and the Chinese words a ledger commonly uses.
-enum LedgerVocabulary {
-    static func grade(_ text: String) -> Grade? {
+/// Reads the vocabulary words people type (grade, host type, status, amenities), accepting the
+/// English raw values in any case and the Chinese words a ledger commonly uses. The importer,
+/// the CLI's options and the API's parameters all read words through this one table.
+public enum VocabularyWords {
+    public static func grade(_ text: String) -> Grade? {
         if let g = Grade(rawValue: text) { return g }
         var t = text.uppercased()
         for suffix in ["级", "类", " GRADE"] where t.hasSuffix(suffix) { t.removeLast(suffix.count) }
@@ -11,19 +10,19 @@ enum LedgerVocabulary {
         return ["甲": .A, "乙": .B, "丙": .C][t]
     }
 
-    static func hostType(_ text: String) -> HostType? {
+    public static func hostType(_ text: String) -> HostType? {
         if let h = HostType(rawValue: text) { return h }
         if let h = HostType(rawValue: text.lowercased().replacingSpaces()) { return h }
         return hostTypeWords[text]
     }
 
-    static func status(_ text: String) -> StationStatus? {
+    public static func status(_ text: String) -> StationStatus? {
         if let s = StationStatus(rawValue: text) { return s }
         if let s = StationStatus(rawValue: text.lowercased()) { return s }
         return statusWords[text]
     }
 
-    static func amenity(_ text: String) -> Amenity? {
+    public static func amenity(_ text: String) -> Amenity? {
         if let a = Amenity(rawValue: text) { return a }  // the common case, no folding needed
         let folded = text.lowercased().replacingSpaces()
         if let a = Amenity(rawValue: folded) { return a }
@@ -31,9 +30,17 @@ enum LedgerVocabulary {
         return amenityWords[text]
     }
 
+    /// Splits a list typed on a command line or in a query parameter: `,` and its full-width
+    /// form `，`, `;`, `；` and `、` all separate items; items are trimmed, empty ones dropped.
+    public static func listItems(_ text: String) -> [String] {
+        text.split(whereSeparator: { ",，;；、".contains($0) })
+            .map { $0.trimmingWhitespace() }
+            .filter { !$0.isEmpty }
+    }
+
     /// Splits an amenities cell: `;` is the ledger's separator; the full-width `；` and the
     /// enumeration comma `、` of Chinese spreadsheets are accepted too.
-    static func amenityNames(_ cell: String) -> [String] {
+    public static func amenityNames(_ cell: String) -> [String] {
         // Fast path for plain ASCII lists (`toilet;wifi`): split the bytes, no grapheme work.
         if cell.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x20 && $0 != 0x09 }) {
             return cell.utf8.split(separator: UInt8(ascii: ";")).map { String(decoding: $0, as: UTF8.self) }
