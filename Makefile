@@ -6,9 +6,11 @@ HOST ?= 127.0.0.1
 PORT ?= 8080
 SWIFT ?= swift
 APT_PACKAGES := libgeos-dev libsqlite3-dev pkg-config
+# Python tools the tests call: the independent OpenAPI validator.
+PIP_PACKAGES := openapi-spec-validator
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test deps build release setup bench load clean
+.PHONY: run test deps pydeps build release setup bench load clean
 
 ## Install libgeos-dev, libsqlite3-dev and pkg-config when any is missing.
 deps:
@@ -19,6 +21,11 @@ deps:
 		echo "installing:$$missing"; \
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
+
+## Install the Python tools the tests use when missing.
+pydeps:
+	@python3 -c 'import openapi_spec_validator' 2>/dev/null || \
+		python3 -m pip install -q $(PIP_PACKAGES) || python3 -m pip install -q --break-system-packages $(PIP_PACKAGES)
 
 build: deps
 	$(SWIFT) build
@@ -35,7 +42,7 @@ run: setup
 	$$($(SWIFT) build -c release --show-bin-path)/stationfinder serve --host $(HOST) --port $(PORT) --db $(DB)
 
 ## Run the whole test suite (unit, conformance, property and live-server tests).
-test: deps
+test: deps pydeps
 	$(SWIFT) test
 
 ## Release-build benchmarks (outside the test suite); see Benchmarks/README.md.

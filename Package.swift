@@ -17,8 +17,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.0.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
+        // Tests only: reads openapi.yaml to check it against the route table.
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
     ],
     targets: [
         // Pure Swift, no I/O and no C: coordinates, CRS, stations, opening hours, spatial index.
@@ -58,6 +61,7 @@ let package = Package(
                 "StationCore", "StationGeometry", "StationStore", "StationServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
         .testTarget(name: "StationCoreTests", dependencies: ["StationCore"]),
@@ -72,8 +76,11 @@ let package = Package(
             dependencies: [
                 "StationServer",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // Runs the built `stationfinder` binary as a person would and checks its output and exit status.
+        .testTarget(name: "StationFinderCLITests", dependencies: ["stationfinder"]),
     ],
     swiftLanguageModes: [.v6]
 )

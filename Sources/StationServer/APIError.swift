@@ -14,6 +14,8 @@ public struct APIError: HTTPResponseError, Sendable {
     public var field: String?
     /// Itemised problems, e.g. one line per invalid ledger row.
     public var details: [String]?
+    /// Headers the answer needs besides its content type (`Allow` on a 405, `Retry-After`).
+    public var headers: HTTPFields = [:]
 
     public init(_ status: HTTPResponse.Status, code: String, message: String, field: String? = nil) {
         self.status = status
@@ -48,6 +50,7 @@ public struct APIError: HTTPResponseError, Sendable {
         let data = try encoder.encode(Body(error: .init(code: code, message: message, field: field, details: details)))
         var headers = HTTPFields()
         headers[.contentType] = "application/json; charset=utf-8"
+        headers.append(contentsOf: self.headers)
         if status == .unauthorized { headers[.wwwAuthenticate] = "Bearer" }
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }

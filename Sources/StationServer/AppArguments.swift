@@ -7,6 +7,15 @@ public protocol AppArguments: Sendable {
     /// SQLite file of the ledger; nil for a new in-memory database (tests).
     var databasePath: String? { get }
     var logLevel: Logger.Level { get }
+    /// Whether to log one line per request (`serve --quiet` turns it off).
+    var accessLog: Bool { get }
+    /// Seconds between checks for ledger changes made by other processes.
+    var ledgerCheckInterval: Duration { get }
+}
+
+extension AppArguments {
+    public var accessLog: Bool { true }
+    public var ledgerCheckInterval: Duration { .milliseconds(500) }
 }
 
 /// A plain ``AppArguments`` value.
@@ -15,11 +24,16 @@ public struct ServerArguments: AppArguments {
     public var port: Int
     public var databasePath: String?
     public var logLevel: Logger.Level
+    public var accessLog: Bool
+    public var ledgerCheckInterval: Duration
 
-    public init(hostname: String = "127.0.0.1", port: Int = 8080, databasePath: String?, logLevel: Logger.Level = .info) {
+    public init(hostname: String = "127.0.0.1", port: Int = 8080, databasePath: String?, logLevel: Logger.Level = .info,
+                accessLog: Bool = true, ledgerCheckInterval: Duration = .milliseconds(500)) {
         self.hostname = hostname
         self.port = port
         self.databasePath = databasePath
         self.logLevel = logLevel
+        self.accessLog = accessLog
+        self.ledgerCheckInterval = ledgerCheckInterval
     }
 }

@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import ServiceLifecycle
 import StationCore
 import StationGeometry
 import StationStore
@@ -14,10 +15,15 @@ public func buildApplication(_ arguments: some AppArguments) async throws -> som
         "stations_indexed": "\(services.ledger.snapshot.catalog.indexedCount)",
         "districts": "\(services.ledger.districtMap.districts.count)",
     ])
-    let router = buildRouter(services)
+    let router = buildRouter(services, accessLog: arguments.accessLog)
+    // An in-memory ledger has no other writers to watch for.
+    let watchers: [any Service] = arguments.databasePath == nil ? [] : [
+        LedgerWatcher(ledger: services.ledger, interval: arguments.ledgerCheckInterval, logger: logger),
+    ]
     return Application(
         router: router,
         configuration: .init(address: .hostname(arguments.hostname, port: arguments.port), serverName: "stationfinder"),
+        services: watchers,
         logger: logger
     )
 }
@@ -34,9 +40,11 @@ public struct AppServices: Sendable {
 }
 
 /// The router with every route and middleware; see `openapi.yaml` for the contract.
-public func buildRouter(_ services: AppServices) -> Router<StationRequestContext> {
+public func buildRouter(_ services: AppServices, accessLog: Bool = false) -> Router<StationRequestContext> {
     let router = Router(context: StationRequestContext.self)
+    if accessLog { router.add(middleware: AccessLogMiddleware()) }
     router.add(middleware: ErrorShapeMiddleware())
+    router.add(middleware: StrictQueryMiddleware())
     router.add(middleware: RouteMetricsMiddleware(metrics: services.metrics))
     router.add(middleware: APIKeyMiddleware(database: services.ledger.database))
     SystemController(ledger: services.ledger, metrics: services.metrics).addRoutes(to: router)

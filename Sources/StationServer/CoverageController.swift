@@ -9,11 +9,11 @@ struct CoverageController: Sendable {
     let ledger: LedgerService
 
     func addRoutes(to router: Router<StationRequestContext>) {
-        router.get("/v1/districts", use: districts)
-        router.get("/v1/coverage", use: coverage)
-        router.get("/v1/gaps", use: gaps)
-        router.get("/v1/profile", use: profile)
-        router.get("/v1/export/coverage.geojson", use: export)
+        router.add(.districts, use: districts)
+        router.add(.coverage, use: coverage)
+        router.add(.gaps, use: gaps)
+        router.add(.profile, use: profile)
+        router.add(.export, use: export)
     }
 
     struct DistrictJSON: Encodable {
@@ -25,7 +25,12 @@ struct CoverageController: Sendable {
     }
 
     @Sendable func districts(_ request: Request, context: StationRequestContext) async throws -> Response {
-        let rows = try ledger.districtMap.shapes.map { shape in
+        let shapes = ledger.districtMap.shapes
+        if try wantsGeoJSON(request) {
+            return Response.json(Data(try LedgerGeoJSON.districts(shapes, population: ledger.population).utf8),
+                                 contentType: "application/geo+json")
+        }
+        let rows = try shapes.map { shape in
             DistrictJSON(adcode: shape.name.adcode, name: shape.name.name, pinyin: shape.name.pinyin,
                          population: ledger.population[shape.name.adcode],
                          area_km2: (try shape.areaKm2() * 100).rounded() / 100)
@@ -37,9 +42,17 @@ struct CoverageController: Sendable {
         let q = QueryReader(request)
         let snapshot = ledger.snapshot
         let options = try coverageOptions(q, context: context)
-        let shapes = try q.string("district").map { [try shape(named: $0, in: snapshot)] }
-        let rows = try await offload { try snapshot.coverage.coverage(of: shapes, options: options) }
-        return Response.json(try JSONEncoder.sorted.encode(rows))
+        let shapes = try districts(q, in: snapshot)
+        let geoJSON = try wantsGeoJSON(request)
+        let report = try await offload {
+            CoverageReport(rows: try snapshot.coverage.coverage(of: shapes, options: options), options: options,
+                           allDistricts: shapes == nil)
+        }
+        if geoJSON {
+            let text = try LedgerGeoJSON.coverage(report, shapes: shapes ?? snapshot.coverage.districts)
+            return Response.json(Data(text.utf8), contentType: "application/geo+json")
+        }
+        return Response.json(try JSONEncoder.sorted.encode(report.jsonRows))
     }
 
     @Sendable func gaps(_ request: Request, context: StationRequestContext) async throws -> Response {
@@ -52,16 +65,15 @@ struct CoverageController: Sendable {
             top: try q.int("top") ?? 20)
         do { try options.validate() } catch { throw APIError.invalid(error.field, error.description) }
         let result = try await offload { try snapshot.coverage.gaps(in: shape, options: options) }
-        return Response.json(Data(try LedgerGeoJSON.gapCells(result).utf8), contentType: "application/geo+json")
+        return Response.json(Data(try LedgerGeoJSON.gapCells(result, options: options.coverage).utf8),
+                             contentType: "application/geo+json")
     }
 
     @Sendable func profile(_ request: Request, context: StationRequestContext) async throws -> Response {
         let q = QueryReader(request)
         let snapshot = ledger.snapshot
         let shape = try shape(named: try q.required("district"), in: snapshot)
-        var hourly = try coverageOptions(q, context: context)
-        hourly.time = .ignoringHours
-        let options = hourly
+        let options = try coverageOptions(q, context: context, readsTime: false)
         let week = try q.string("date").map { text -> Int64 in
             guard let day = LocalDateTime(iso: text + "T12:00") else {
                 throw APIError.invalid("date", "date must be YYYY-MM-DD, got '\(text)'")
@@ -81,7 +93,7 @@ struct CoverageController: Sendable {
                                  cellMetres: try q.double("cell") ?? GapOptions.defaultCellMetres,
                                  top: try q.int("top") ?? 20)
         do { try options.validate() } catch { throw APIError.invalid(error.field, error.description) }
-        let shapes = try q.string("district").map { [try shape(named: $0, in: snapshot)] }
+        let shapes = try districts(q, in: snapshot)
         let text = try await offload {
             try snapshot.coverage.coverageMapGeoJSON(of: shapes, options: options, ledger: snapshot.catalog.stations)
         }
@@ -92,14 +104,18 @@ struct CoverageController: Sendable {
 
     /// radius, at | any_time and include_members_only, checked; members-only stations only for
     /// auditors and editors.
-    func coverageOptions(_ q: QueryReader, context: StationRequestContext) throws -> CoverageOptions {
-        let anyTime = try q.bool("any_time")
-        if anyTime && q.string("at") != nil {
-            throw APIError.invalid("any_time", "give either at or any_time, not both")
+    /// `readsTime: false` for the profile, which looks at every hour of a week itself.
+    func coverageOptions(_ q: QueryReader, context: StationRequestContext, readsTime: Bool = true) throws -> CoverageOptions {
+        var time = CoverageTime.ignoringHours
+        if readsTime {
+            let anyTime = try q.bool("any_time")
+            if anyTime && q.string("at") != nil {
+                throw APIError.invalid("any_time", "give either at or any_time, not both")
+            }
+            let at = try q.epochSeconds("at")
+            time = anyTime
+                ? .anyTimeInWeek(startingEpochSeconds: LocalWeek.mondayStart(containing: at)) : .at(epochSeconds: at)
         }
-        let at = try q.epochSeconds("at")
-        let time: CoverageTime = anyTime
-            ? .anyTimeInWeek(startingEpochSeconds: LocalWeek.mondayStart(containing: at)) : .at(epochSeconds: at)
         let membersOnly = try q.bool("include_members_only")
         if membersOnly { try context.caller.require(.auditor, .editor, to: "including members-only stations") }
         let options = CoverageOptions(
@@ -107,6 +123,22 @@ struct CoverageController: Sendable {
             includeMembersOnly: membersOnly)
         do { try options.validate() } catch { throw APIError.invalid(error.field, error.description) }
         return options
+    }
+
+    /// The districts named by `district` (repeats and commas alike, each once, in the order given);
+    /// nil for all of them.
+    func districts(_ q: QueryReader, in snapshot: LedgerSnapshot) throws -> [DistrictShape]? {
+        var shapes: [DistrictShape] = []
+        for name in q.list("district") {
+            let shape = try shape(named: name, in: snapshot)
+            if !shapes.contains(where: { $0.name.adcode == shape.name.adcode }) { shapes.append(shape) }
+        }
+        return shapes.isEmpty ? nil : shapes
+    }
+
+    /// `format=geojson|json` or `Accept: application/geo+json`; any other format is refused.
+    func wantsGeoJSON(_ request: Request) throws -> Bool {
+        try QueryReader(request).wantsGeoJSON(request)
     }
 
     func shape(named name: String, in snapshot: LedgerSnapshot) throws -> DistrictShape {

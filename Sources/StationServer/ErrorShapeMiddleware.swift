@@ -14,6 +14,17 @@ struct ErrorShapeMiddleware<Context: RequestContext>: RouterMiddleware {
             return try await next(request, context)
         } catch let error as APIError {
             throw error
+        } catch let error as HTTPError where error.status == .notFound {
+            // The router found no route for the method; when the path has others, say which.
+            let allowed = APIRoute.methods(forPath: request.uri.path[...])
+            guard !allowed.isEmpty else {
+                throw APIError(.notFound, code: "not_found", message: error.body ?? Self.defaultMessage(for: .notFound))
+            }
+            let list = allowed.map(\.rawValue).joined(separator: ", ")
+            var refusal = APIError(.methodNotAllowed, code: "method_not_allowed",
+                                   message: "\(request.method.rawValue) is not allowed on \(request.uri.path); allowed: \(list)")
+            refusal.headers[.allow] = list
+            throw refusal
         } catch let error as HTTPError {
             throw APIError(error.status, code: Self.code(for: error.status),
                            message: error.body ?? Self.defaultMessage(for: error.status))

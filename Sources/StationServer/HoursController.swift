@@ -5,10 +5,10 @@ import StationCore
 /// `GET /v1/hours/check`: evaluates an opening_hours expression, as `stationfinder hours` does.
 struct HoursController: Sendable {
     func addRoutes(to router: Router<StationRequestContext>) {
-        router.get("/v1/hours/check", use: check)
+        router.add(.hoursCheck, use: check)
     }
 
-    struct Answer: ResponseEncodable {
+    struct Answer: Encodable {
         var expr: String
         var at: String
         var state: String
@@ -16,7 +16,7 @@ struct HoursController: Sendable {
         var warning: String?
     }
 
-    @Sendable func check(_ request: Request, context: StationRequestContext) async throws -> Answer {
+    @Sendable func check(_ request: Request, context: StationRequestContext) async throws -> Response {
         let query = QueryReader(request)
         let expr = try query.required("expr")
         let at = try query.localTime("at")
@@ -30,9 +30,10 @@ struct HoursController: Sendable {
         if hours.usesPublicHolidays && !HolidayCalendar.china.covers(year: at.year) {
             warning = "the holiday calendar does not cover \(at.year); PH rules evaluate to unknown"
         }
-        return Answer(
+        let answer = Answer(
             expr: expr, at: at.isoString, state: hours.state(at: at).rawValue,
             next_change: hours.nextChange(after: at)?.isoString, warning: warning)
+        return Response.json(try JSONEncoder.sorted.encode(answer))
     }
 }
 

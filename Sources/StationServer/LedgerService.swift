@@ -23,7 +23,8 @@ public final class LedgerService: Sendable {
         let records = try database.districts()
         districtMap = try DistrictMap(geoJSON: Data(try database.districtsGeoJSON().utf8), source: "database districts")
         population = Dictionary(records.compactMap { r in r.population.map { (r.adcode, $0) } }, uniquingKeysWith: { a, _ in a })
-        current = Mutex(LedgerSnapshot(stations: try database.allStations(), districtMap: districtMap, population: population))
+        let (stations, version) = try database.versionedStations()
+        current = Mutex(LedgerSnapshot(stations: stations, ledgerVersion: version, districtMap: districtMap, population: population))
     }
 
     /// The snapshot in force now. Keep it for the whole request for a consistent view.
@@ -33,10 +34,29 @@ public final class LedgerService: Sendable {
     public func write<T>(_ body: (StationDatabase) throws -> T) throws -> T {
         try writeLock.withLock { _ in
             let result = try body(database)
-            let rebuilt = LedgerSnapshot(stations: try database.allStations(), districtMap: districtMap, population: population)
-            current.withLock { $0 = rebuilt }
+            try rebuild()
             return result
         }
+    }
+
+    /// Swaps in a fresh snapshot when the ledger changed since the current one was built (another
+    /// process imported, or another replica wrote); true when it did. Cheap when nothing changed:
+    /// one indexed lookup of the ledger version.
+    @discardableResult
+    public func refreshIfStale() throws -> Bool {
+        guard try database.ledgerVersion() != snapshot.ledgerVersion else { return false }
+        return try writeLock.withLock { _ in
+            guard try database.ledgerVersion() != snapshot.ledgerVersion else { return false }
+            try rebuild()
+            return true
+        }
+    }
+
+    /// Builds a snapshot from the database and swaps it in; the caller holds the write lock.
+    private func rebuild() throws {
+        let (stations, version) = try database.versionedStations()
+        let rebuilt = LedgerSnapshot(stations: stations, ledgerVersion: version, districtMap: districtMap, population: population)
+        current.withLock { $0 = rebuilt }
     }
 }
 
@@ -46,8 +66,14 @@ public final class LedgerSnapshot: Sendable {
     public let catalog: StationCatalog
     /// The same stations prepared for coverage, gaps, profiles and exports.
     public let coverage: CoverageAnalyzer
+    /// The ledger version the snapshot was built from (see ``StationDatabase/ledgerVersion()``).
+    public let ledgerVersion: Int64
+    /// When the snapshot was built.
+    public let builtAt: Date
 
-    init(stations: [Station], districtMap: DistrictMap, population: [String: Int]) {
+    init(stations: [Station], ledgerVersion: Int64, districtMap: DistrictMap, population: [String: Int]) {
+        self.ledgerVersion = ledgerVersion
+        builtAt = Date()
         let catalog = StationCatalog(stations: stations)
         self.catalog = catalog
         // Reuse the catalog's compiled hours (one per distinct expression) instead of compiling again.

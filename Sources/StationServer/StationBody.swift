@@ -29,10 +29,15 @@ enum StationBody {
         guard let lat = number(properties.removeValue(forKey: "lat")) else {
             throw APIError.invalid("lat", "lat must be a number (degrees)")
         }
-        var crs = CoordinateSystem.wgs84
+        // The system may come as the `crs` query parameter (as on import) or a `crs` body field.
+        let queryCRS = try QueryReader(request).choice("crs", as: CoordinateSystem.self)
+        var crs = queryCRS ?? .wgs84
         if let text = properties.removeValue(forKey: "crs") {
             guard let name = text as? String, let system = CoordinateSystem(rawValue: name) else {
                 throw APIError.invalid("crs", "crs must be one of wgs84, gcj02, bd09")
+            }
+            if let queryCRS, queryCRS != system {
+                throw APIError.invalid("crs", "the crs parameter (\(queryCRS.rawValue)) and the body's crs (\(system.rawValue)) differ")
             }
             crs = system
         }

@@ -9,14 +9,14 @@ struct StationsController: Sendable {
     let ledger: LedgerService
 
     func addRoutes(to router: Router<StationRequestContext>) {
-        router.get("/v1/stations/nearest", use: nearest)
-        router.get("/v1/stations", use: list)
-        router.post("/v1/stations", use: create)
-        router.post("/v1/stations/import", use: importLedger)
-        router.get("/v1/stations/{id}", use: show)
-        router.put("/v1/stations/{id}", use: replace)
-        router.delete("/v1/stations/{id}", use: remove)
-        router.get("/v1/stations/{id}/history", use: history)
+        router.add(.nearest, use: nearest)
+        router.add(.listStations, use: list)
+        router.add(.createStation, use: create)
+        router.add(.importStations, use: importLedger)
+        router.add(.showStation, use: show)
+        router.add(.replaceStation, use: replace)
+        router.add(.deleteStation, use: remove)
+        router.add(.stationHistory, use: history)
     }
 
     // MARK: reads
@@ -79,9 +79,7 @@ struct StationsController: Sendable {
             context.caller.canSee(s) && (district == nil || s.district == district)
                 && (box?.contains(s.location) ?? true) && s.amenities.isSuperset(of: required)
         }
-        let wantsGeoJSON = q.string("format") == "geojson"
-            || (request.headers[.accept]?.contains("application/geo+json") ?? false)
-        if wantsGeoJSON {
+        if try q.wantsGeoJSON(request) {
             return Response.json(Data(LedgerGeoJSON.stations(stations).utf8), contentType: "application/geo+json")
         }
         return Response.json(try JSONEncoder.sorted.encode(stations))
@@ -172,13 +170,19 @@ struct StationsController: Sendable {
         let body = try await request.body.collect(upTo: APILimits.maxImportBytes)
         let data = Data(buffer: body)
         do {
-            let summary = try ledger.write { db in
-                try db.importLedger(data: data, format: format, sourceName: "request body", crs: crs,
-                                    replace: replace, actor: context.caller.actorName)
+            if try q.bool("dry_run") {
+                let plan = try ledger.database.planImport(data: data, format: format, sourceName: "request body",
+                                                          crs: crs, replace: replace)
+                return Response.json(try JSONEncoder.sorted.encode(plan))
             }
+            let importRequest = ImportRequest(replace: replace, crs: crs, actor: context.caller.actorName,
+                                              source: "request body", confirmed: try q.bool("confirm"))
+            let summary = try ledger.write { db in try db.importLedger(data: data, format: format, request: importRequest) }
             return Response.json(try JSONEncoder.sorted.encode(summary))
         } catch let error as LedgerImportError {
             throw APIError.invalidLedger(error)
+        } catch let error as ImportRefusal {
+            throw APIError(.conflict, code: "confirmation_required", message: error.description, field: "confirm")
         }
     }
 }
@@ -201,7 +205,10 @@ extension NearestQueryError {
 extension APIError {
     /// A 422 listing each problem of a refused ledger (file, line or feature, column, reason).
     static func invalidLedger(_ error: LedgerImportError) -> APIError {
-        var e = APIError(.unprocessableContent, code: "invalid_ledger", message: error.description)
+        let first = error.issues.first?.description ?? "the ledger is invalid"
+        let more = error.totalCount > 1 ? " (and \(error.totalCount - 1) more, each in details)" : ""
+        var e = APIError(.unprocessableContent, code: "invalid_ledger",
+                         message: "\(first)\(more); the ledger was refused as a whole", field: "body")
         e.details = error.issues.map(\.description)
         return e
     }

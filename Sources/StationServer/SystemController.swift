@@ -7,18 +7,25 @@ struct SystemController: Sendable {
     let metrics: RouteMetrics
 
     func addRoutes(to router: Router<StationRequestContext>) {
-        router.get("/healthz", use: health)
-        router.get("/metrics", use: renderMetrics)
-        router.get("/openapi.yaml", use: openAPI)
+        router.add(.health, use: health)
+        router.add(.metrics, use: renderMetrics)
+        router.add(.openAPI, use: openAPI)
     }
 
-    struct Health: ResponseEncodable {
+    struct Health: Encodable {
         var status: String
         var stations_indexed: Int
+        /// The ledger version the index was built from, and when (UTC, ISO 8601).
+        var ledger_version: Int64
+        var snapshot_built_at: String
     }
 
-    @Sendable func health(_ request: Request, context: StationRequestContext) async throws -> Health {
-        Health(status: "ok", stations_indexed: ledger.snapshot.catalog.indexedCount)
+    @Sendable func health(_ request: Request, context: StationRequestContext) async throws -> Response {
+        let snapshot = ledger.snapshot
+        let health = Health(status: "ok", stations_indexed: snapshot.catalog.indexedCount,
+                            ledger_version: snapshot.ledgerVersion,
+                            snapshot_built_at: snapshot.builtAt.formatted(.iso8601))
+        return Response.json(try JSONEncoder.sorted.encode(health))
     }
 
     @Sendable func renderMetrics(_ request: Request, context: StationRequestContext) async throws -> Response {

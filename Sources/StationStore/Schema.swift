@@ -9,6 +9,13 @@ extension StationDatabase {
         migrator.registerMigration("v1") { db in
             try db.execute(sql: schemaV1)
         }
+        // Imports record the file they came from and the coordinate system they were read in.
+        migrator.registerMigration("v2-history-source") { db in
+            try db.execute(sql: """
+                ALTER TABLE station_history ADD COLUMN source TEXT CHECK (source IS NULL OR source <> '');
+                ALTER TABLE station_history ADD COLUMN crs TEXT CHECK (crs IS NULL OR crs IN ('wgs84', 'gcj02', 'bd09'));
+                """)
+        }
         return migrator
     }
 

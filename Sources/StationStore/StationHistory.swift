@@ -13,6 +13,11 @@ public struct StationChange: Hashable, Sendable, Codable {
     public var changedAt: String
     public var actor: String
     public var action: Action
+    /// What wrote the change: the imported file names (or "request body"); nil for single-station
+    /// edits and for changes recorded before sources were kept.
+    public var source: String?
+    /// The coordinate system the import read its coordinates in.
+    public var crs: String?
     /// The changed fields (snake_case, as in the station JSON) with [old, new] values; old is
     /// null on insert and new is null on delete.
     public var changes: [String: FieldChange]
@@ -44,7 +49,7 @@ public struct StationChange: Hashable, Sendable, Codable {
         case seq
         case stationID = "station_id"
         case changedAt = "changed_at"
-        case actor, action, changes
+        case actor, action, source, crs, changes
     }
 }
 
@@ -195,15 +200,25 @@ enum UTCClock {
     }
 }
 
+/// Where an import's changes came from, as the history records it.
+struct HistorySource: Sendable {
+    var name: String
+    var crs: CoordinateSystem
+}
+
 extension StationDatabase {
-    static let insertHistoryPrefix = "INSERT INTO station_history (station_id, changed_at, actor, action, changes) VALUES "
+    static let insertHistoryPrefix =
+        "INSERT INTO station_history (station_id, changed_at, actor, action, changes, source, crs) VALUES "
 
     /// Every recorded change to one station, oldest first (also after the station is deleted).
     public func history(stationID: String) throws -> [StationChange] {
         try writer.read { db in
             let rows = try Row.fetchAll(
                 db,
-                sql: "SELECT seq, station_id, changed_at, actor, action, changes FROM station_history WHERE station_id = ? ORDER BY seq",
+                sql: """
+                    SELECT seq, station_id, changed_at, actor, action, changes, source, crs
+                    FROM station_history WHERE station_id = ? ORDER BY seq
+                    """,
                 arguments: [stationID])
             return try rows.map { row in
                 let actionText: String = row[4]
@@ -214,7 +229,7 @@ extension StationDatabase {
                 else { throw StoreError.corruptRow(table: "station_history", id: String(row[0] as Int64)) }
                 return StationChange(
                     seq: row[0], stationID: row[1], changedAt: row[2], actor: row[3], action: action,
-                    changes: changes)
+                    source: row[6], crs: row[7], changes: changes)
             }
         }
     }

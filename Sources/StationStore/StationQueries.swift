@@ -76,18 +76,20 @@ struct LedgerWriter {
     let deleteStatement: Statement
     var historyInsert: BatchInserter
     let actor: String
+    let source: HistorySource?
     let changedAt: String
     private(set) var inserted = 0
     private(set) var updated = 0
     private(set) var unchanged = 0
     private(set) var deleted = 0
 
-    init(db: Database, actor: String) throws {
+    init(db: Database, actor: String, source: HistorySource? = nil) throws {
         insert = try BatchInserter(db: db, prefix: StationRows.insertPrefix, columns: 15)
         update = SQLiteBinder(try db.makeStatement(sql: StationRows.updateSQL), db: db)
         deleteStatement = try db.makeStatement(sql: "DELETE FROM stations WHERE id = ?")
-        historyInsert = try BatchInserter(db: db, prefix: StationDatabase.insertHistoryPrefix, columns: 5)
+        historyInsert = try BatchInserter(db: db, prefix: StationDatabase.insertHistoryPrefix, columns: 7)
         self.actor = actor
+        self.source = source
         changedAt = UTCClock.nowISO()
     }
 
@@ -109,7 +111,13 @@ struct LedgerWriter {
             try update.run(StationRows.values(station))
             updated += 1
         }
-        try historyInsert.add([.text(station.id), .text(changedAt), .text(actor), .text(old == nil ? "insert" : "update"), .text(changes)])
+        try historyInsert.add([.text(station.id), .text(changedAt), .text(actor), .text(old == nil ? "insert" : "update"),
+                               .text(changes)] + sourceValues)
+    }
+
+    /// The history's source and crs columns for this write (null for a single-station edit).
+    private var sourceValues: [SQLiteBinder.Value] {
+        [.text(source?.name), .text(source?.crs.rawValue)]
     }
 
     /// Writes the batched rows; must run before the transaction ends.
@@ -122,7 +130,7 @@ struct LedgerWriter {
     mutating func remove(_ old: Station) throws {
         try deleteStatement.execute(arguments: [old.id])
         let changes = StationDiff.changesJSON(old: old, new: nil) ?? "{}"
-        try historyInsert.add([.text(old.id), .text(changedAt), .text(actor), .text("delete"), .text(changes)])
+        try historyInsert.add([.text(old.id), .text(changedAt), .text(actor), .text("delete"), .text(changes)] + sourceValues)
         deleted += 1
     }
 }

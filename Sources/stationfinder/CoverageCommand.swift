@@ -22,18 +22,22 @@ struct CoverageCommand: ParsableCommand {
         let (analyzer, _) = try CoverageCLI.analyzer(database)
         let shapes = try CoverageCLI.districts(scope.districts, in: analyzer)
         let options = CoverageOptions(radiusMetres: radius.radius, time: time, includeMembersOnly: radius.includeMembersOnly)
-        let rows = try analyzer.coverage(of: shapes, options: options)
+        let report = CoverageReport(rows: try analyzer.coverage(of: shapes, options: options, progress: CoverageCLI.progress("districts")),
+                                    options: options,
+                                    allDistricts: scope.districts.isEmpty)
         if json {
-            print(try CoverageCLI.json(rows))
+            print(try CoverageCLI.json(report.jsonRows))
             return
         }
-        print("district name          area_km2  covered_km2  coverage_%  stations  per_km2  pop_weighted_%")
-        for r in rows {
-            print([CoverageCLI.pad(r.district, 8), CoverageCLI.pad("\(r.name) \(r.pinyin)", 16),
-                   CoverageCLI.pad(CoverageCLI.f(r.areaKm2, 2), 9), CoverageCLI.pad(CoverageCLI.f(r.coveredKm2, 3), 12),
-                   CoverageCLI.pad(CoverageCLI.f(r.coveragePct, 2), 11), CoverageCLI.pad(String(r.stations), 9),
-                   CoverageCLI.pad(CoverageCLI.f(r.stationsPerKm2, 3), 8),
-                   r.populationWeightedCoveragePct.map { CoverageCLI.f($0, 2) } ?? "-"].joined(separator: " "))
+        print("Coverage \(report.echo.sentence)")
+        var table = TextTable(["district", "name", "area_km2", "covered_km2", "coverage_%", "stations", "per_km2", "pop_weighted_%"],
+                              rightAligned: [2, 3, 4, 5, 6, 7])
+        for r in report.rows + (report.total.map { [$0] } ?? []) {
+            table.append([r.district == DistrictCoverage.cityAdcode ? "total" : r.district, "\(r.name) \(r.pinyin)",
+                          CoverageCLI.f(r.areaKm2, 2), CoverageCLI.f(r.coveredKm2, 3), CoverageCLI.f(r.coveragePct, 2),
+                          String(r.stations), CoverageCLI.f(r.stationsPerKm2, 3),
+                          r.populationWeightedCoveragePct.map { CoverageCLI.f($0, 2) } ?? "-"])
         }
+        print(table.render())
     }
 }

@@ -34,17 +34,9 @@ struct CoverageRadiusOptions: ParsableArguments {
 enum CoverageCLI {
     /// The analyzer over the stored districts (with census population) and the whole ledger.
     static func analyzer(_ db: DatabaseOptions) throws -> (analyzer: CoverageAnalyzer, ledger: [Station]) {
-        guard FileManager.default.fileExists(atPath: db.path) else {
-            throw ValidationError("no database at \(db.path); run `stationfinder setup` first (or pass --db)")
-        }
-        let database: StationDatabase
-        do { database = try StationDatabase(path: db.path) } catch {
-            throw ValidationError("cannot open database \(db.path): \(error)")
-        }
+        try LedgerCLI.requireSetUp(db)
+        let database = try LedgerCLI.open(db)
         let records = try database.districts()
-        guard !records.isEmpty else {
-            throw ValidationError("no districts in \(db.path); run `stationfinder setup` to load geodata first")
-        }
         let map = try database.districtMap()
         let population = Dictionary(records.compactMap { r in r.population.map { (r.adcode, $0) } }, uniquingKeysWith: { a, _ in a })
         let ledger = try database.allStations()
@@ -61,9 +53,14 @@ enum CoverageCLI {
     /// The districts named on the command line (all when none), or an error listing valid names.
     static func districts(_ queries: [String], in analyzer: CoverageAnalyzer) throws -> [DistrictShape] {
         if queries.isEmpty { return analyzer.districts }
-        return try queries.map { q in
-            do { return try analyzer.district(matching: q) } catch { throw ValidationError("\(error)") }
+        var shapes: [DistrictShape] = []
+        // Each district once, in the order first named (`--district 东城区 --district Dongcheng` is one).
+        for q in queries {
+            let shape: DistrictShape
+            do { shape = try analyzer.district(matching: q) } catch { throw ValidationError("\(error)") }
+            if !shapes.contains(where: { $0.name.adcode == shape.name.adcode }) { shapes.append(shape) }
         }
+        return shapes
     }
 
     /// The instant for `--at` ("now", or local Beijing time "YYYY-MM-DDTHH:MM", optional offset).
@@ -94,7 +91,4 @@ enum CoverageCLI {
 
     static func f(_ value: Double, _ decimals: Int) -> String { String(format: "%.\(decimals)f", value) }
 
-    static func pad(_ s: String, _ width: Int) -> String {
-        s.count >= width ? s : s + String(repeating: " ", count: width - s.count)
-    }
 }

@@ -65,19 +65,35 @@ struct GapsCommand: ParsableCommand {
             print("wrote \(url.path)")
             return
         }
-        let gaps = try analyzer.gaps(in: shape, options: options)
+        let gaps = try analyzer.gaps(in: shape, options: options, progress: CoverageCLI.progress("grid rows"))
+        let echo = CoverageEcho(options.coverage)
         if json {
-            print(try CoverageCLI.json(gaps.cells))
+            print(try CoverageCLI.json(GapsJSON(echo: echo, cells: gaps.cells)))
             return
         }
         let c = gaps.coverage
-        print("\(c.district) \(c.name) \(c.pinyin): \(CoverageCLI.f(c.coveragePct, 2)) % covered at \(CoverageCLI.f(radius.radius, 0)) m; \(gaps.cellsAnalysed) cells of \(CoverageCLI.f(cell, 0)) m")
-        print("rank  lon          lat         nearest_m  uncovered_%  demand      score")
+        print("\(c.district) \(c.name) \(c.pinyin): \(CoverageCLI.f(c.coveragePct, 2)) % covered; \(gaps.cellsAnalysed) cells of \(CoverageCLI.f(cell, 0)) m")
+        print("Gaps \(echo.sentence)")
+        var table = TextTable(["rank", "lon", "lat", "nearest_m", "uncovered_%", "demand", "score"], rightAligned: [0, 3, 4, 5, 6])
         for g in gaps.cells {
-            print([CoverageCLI.pad(String(g.rank), 5), CoverageCLI.pad(CoverageCLI.f(g.lon, 6), 12), CoverageCLI.pad(CoverageCLI.f(g.lat, 6), 11),
-                   CoverageCLI.pad(g.distanceM.map { CoverageCLI.f($0, 0) } ?? "none", 10),
-                   CoverageCLI.pad(CoverageCLI.f(g.uncoveredFraction * 100, 1), 12),
-                   CoverageCLI.pad(CoverageCLI.f(g.demand, 4), 11), CoverageCLI.f(g.score, 4)].joined(separator: " "))
+            table.append([String(g.rank), CoverageCLI.f(g.lon, 6), CoverageCLI.f(g.lat, 6),
+                          g.distanceM.map { CoverageCLI.f($0, 0) } ?? "none", CoverageCLI.f(g.uncoveredFraction * 100, 1),
+                          CoverageCLI.f(g.demand, 4), CoverageCLI.f(g.score, 4)])
         }
+        print(table.render())
+    }
+}
+
+/// `gaps --json`: the ranked cells with the time, radius and members-only choice they were ranked for.
+struct GapsJSON: Encodable {
+    var echo: CoverageEcho
+    var cells: [GapCell]
+
+    enum CodingKeys: String, CodingKey { case cells }
+
+    func encode(to encoder: any Encoder) throws {
+        try echo.encode(to: encoder)
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(cells, forKey: .cells)
     }
 }

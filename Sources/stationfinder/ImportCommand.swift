@@ -12,7 +12,10 @@ struct ImportCommand: ParsableCommand {
             Without --replace, stations are inserted or updated by id; with --replace the files \
             become the whole ledger and stations missing from them are deleted. Any invalid row \
             fails the whole import, lists every problem (file, line, column, reason) and leaves \
-            the database unchanged. Every change is kept in the station history.
+            the database unchanged. Every change is kept in the station history, with the file \
+            names and --crs. A --replace that would delete more than 10 % of the ledger, or \
+            coordinates that move stations by exactly the GCJ-02 or BD-09 offset, stop the import \
+            until you pass --yes. --dry-run shows what would change and writes nothing.
             """
     )
 
@@ -28,6 +31,12 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "Name recorded in the history (default: the OS user).")
     var actor: String?
 
+    @Flag(help: "Show what would be inserted, updated, unchanged and deleted; write nothing.")
+    var dryRun = false
+
+    @Flag(help: "Import even when it deletes over 10 % of the ledger or the coordinates look like GCJ-02/BD-09.")
+    var yes = false
+
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
@@ -40,9 +49,15 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         let db = try LedgerCLI.open(database)
         let urls = files.map { URL(fileURLWithPath: $0) }
-        let summary = try LedgerCLI.reportingFailures {
-            try db.importLedger(files: urls, crs: crs, replace: replace, actor: actor ?? DefaultActor.name)
+        if dryRun {
+            let plan = try LedgerCLI.reportingFailures { try db.planImport(files: urls, crs: crs, replace: replace) }
+            print("dry run, nothing written to \(database.path)")
+            print(ImportPlanText.render(plan))
+            return
         }
+        let request = ImportRequest(replace: replace, crs: crs, actor: actor ?? DefaultActor.name,
+                                    source: urls.map(\.lastPathComponent).joined(separator: ", "), confirmed: yes)
+        let summary = try LedgerCLI.reportingFailures { try db.importLedger(files: urls, request: request) }
         print("imported into \(database.path): \(summary)")
     }
 }

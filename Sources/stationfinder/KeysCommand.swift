@@ -67,7 +67,7 @@ struct KeysCommand: ParsableCommand {
                 let state = k.revokedAt.map { "revoked \($0)" } ?? "active"
                 print([k.id, k.role.rawValue, k.organization ?? "-", "created \(k.createdAt)", state].joined(separator: "\t"))
             }
-            print("\(keys.count) keys")
+            print("\(keys.count) \(keys.count == 1 ? "key" : "keys")")
         }
     }
 }

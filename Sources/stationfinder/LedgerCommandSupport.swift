@@ -15,12 +15,25 @@ enum LedgerCLI {
         }
     }
 
+    /// Refuses a database file that does not exist or has no districts loaded, naming the fix.
+    static func requireSetUp(_ options: DatabaseOptions) throws {
+        guard FileManager.default.fileExists(atPath: options.path) else {
+            throw ValidationError("no database at \(options.path); run `stationfinder setup` first (or pass --db)")
+        }
+        guard try !open(options).districts().isEmpty else {
+            throw ValidationError("no districts in \(options.path); run `stationfinder setup` to load geodata first")
+        }
+    }
+
     /// Runs `body`; a refused ledger or a store error is printed to stderr and exits with 1.
     static func reportingFailures<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let error as LedgerImportError {
             printError(error.description)
+            throw ExitCode(1)
+        } catch let error as ImportRefusal {
+            printError("refused, nothing imported: \(error)")
             throw ExitCode(1)
         } catch let error as StoreError {
             printError("error: \(error)")

@@ -20,14 +20,15 @@ struct NearestCommand: ParsableCommand {
     @Option(help: "Query time, YYYY-MM-DDTHH:MM in Beijing time (or with +08:00/Z), or 'now'.") var at: String = "now"
     @Option(help: "How many stations, 1-100.") var limit: Int = 5
     @Option(name: .customLong("max-distance"), help: "Only stations within this many metres.") var maxDistance: Double?
-    @Option(name: .customLong("amenity"), help: "Required amenity (repeatable): \(Amenity.vocabularyList).")
+    @Option(name: .customLong("amenity"),
+            help: "Required amenity (repeatable, or a list split by , ， ; 、): \(Amenity.vocabularyList), or the Chinese word (厕所).")
     var amenities: [String] = []
     @Option(name: .customLong("grade"), help: "Acceptable grade (repeatable): A, B or C; default all.")
     var grades: [String] = []
     @Option(help: "Your organization: grade C stations of it become visible.") var member: String?
-    @Option(help: "walk, ebike or car.") var mode: String = "walk"
+    @Option(help: "walk, ebike or car.") var mode: TravelMode = .walk
     @Option(help: "now (open at the query time) or arrival (open on arrival and for --min-open-minutes).")
-    var open: String = "arrival"
+    var open: OpenPolicy = .arrival
     @Option(name: .customLong("min-open-minutes"), help: "With --open arrival: minutes the station must stay open.")
     var minOpenMinutes: Int = 10
     @Flag(help: "Print JSON: {query, results, alternatives, message}.") var json = false
@@ -47,6 +48,9 @@ struct NearestCommand: ParsableCommand {
         if json {
             print(answer.jsonText())
         } else {
+            let zone = answer.timeZone
+            let who = member.map { "members-only stations of \($0) included" } ?? "public stations only"
+            print("Nearest at \(zone.local(epochSeconds: query.atEpochSeconds).isoString) (Beijing time), \(mode.rawValue), \(who)")
             print(NearestTable.render(answer))
         }
     }
@@ -54,24 +58,18 @@ struct NearestCommand: ParsableCommand {
     /// Turns the options into a query, with a sentence for each bad value.
     func makeQuery() throws -> NearestQuery {
         var amenitySet = AmenitySet()
-        for name in amenities {
-            guard let a = Amenity(rawValue: name) else {
+        for name in amenities.flatMap(VocabularyWords.listItems) {
+            guard let a = VocabularyWords.amenity(name) else {
                 throw ValidationError("unknown amenity '\(name)'; known: \(Amenity.vocabularyList)")
             }
             amenitySet.insert(a)
         }
         var gradeSet: Set<Grade> = []
-        for name in grades {
-            guard let g = Grade(rawValue: name.uppercased()) else {
+        for name in grades.flatMap(VocabularyWords.listItems) {
+            guard let g = VocabularyWords.grade(name) else {
                 throw ValidationError("unknown grade '\(name)'; use A, B or C")
             }
             gradeSet.insert(g)
-        }
-        guard let travel = TravelMode(rawValue: mode) else {
-            throw ValidationError("unknown mode '\(mode)'; use walk, ebike or car")
-        }
-        guard let policy = OpenPolicy(rawValue: open) else {
-            throw ValidationError("unknown --open '\(open)'; use now or arrival")
         }
         let epoch: Int64
         if at == "now" {
@@ -84,7 +82,7 @@ struct NearestCommand: ParsableCommand {
         let query = NearestQuery(
             point: LonLat(lon: lon, lat: lat), crs: crs, atEpochSeconds: epoch, limit: limit,
             maxDistanceMetres: maxDistance, requiredAmenities: amenitySet, grades: gradeSet,
-            memberOrganization: member, mode: travel, openPolicy: policy, minOpenMinutes: minOpenMinutes)
+            memberOrganization: member, mode: mode, openPolicy: open, minOpenMinutes: minOpenMinutes)
         do {
             _ = try query.validated()
         } catch {
@@ -103,27 +101,25 @@ enum NearestTable {
             : a.results.map { ($0, Int64?.none) }
         if !rows.isEmpty {
             if a.results.isEmpty { lines.append("Nothing qualifies; opening soonest:") }
-            lines.append(pad(["#", "id", "grade", "distance", "bearing", "travel", "arrival", "state", "next change",
-                a.results.isEmpty ? "qualifies at" : "", "name"]))
+            var header = ["#", "id", "grade", "distance", "bearing", "travel", "arrival", "state", "next change"]
+            if a.results.isEmpty { header.append("qualifies at") }
+            var table = TextTable(header + ["name"], rightAligned: [0, 3, 4, 5])
             for (i, (r, opens)) in rows.enumerated() {
-                lines.append(pad([
+                var row = [
                     "\(i + 1)", r.id, r.grade.rawValue, "\(Int(r.distanceMetres.rounded())) m",
                     "\(Int(r.bearingDegrees.rounded())) deg", "\((r.travelMinutes * 10).rounded() / 10) min",
                     zone.local(epochSeconds: r.arrivalEpochSeconds).isoString, r.stateOnArrival.rawValue,
                     r.closesAtEpochSeconds.map { zone.local(epochSeconds: $0).isoString } ?? "never",
-                    opens.map { zone.local(epochSeconds: $0).isoString } ?? "", r.name,
-                ]))
+                ]
+                if a.results.isEmpty { row.append(opens.map { zone.local(epochSeconds: $0).isoString } ?? "") }
+                table.append(row + [r.name])
             }
+            lines.append(table.render())
         }
         lines.append(a.message)
         return lines.joined(separator: "\n")
     }
-
-    static let widths = [3, 20, 6, 10, 9, 10, 18, 8, 18, 18, 0]
-
-    static func pad(_ cells: [String]) -> String {
-        zip(cells, widths).map { cell, w in
-            cell.count >= w ? cell + " " : cell + String(repeating: " ", count: w - cell.count)
-        }.joined().trimmingCharacters(in: .whitespaces)
-    }
 }
+
+extension TravelMode: ExpressibleByArgument {}
+extension OpenPolicy: ExpressibleByArgument {}

@@ -42,13 +42,15 @@ struct ProfileCommand: ParsableCommand {
             print(try CoverageCLI.json(profile))
             return
         }
-        print("\(profile.district) \(profile.name), week of \(profile.weekStart), radius \(CoverageCLI.f(profile.radiusM, 0)) m: coverage % by hour")
-        print("       " + (0..<24).map { CoverageCLI.pad(String(format: "%02d", $0), 5) }.joined())
+        let echo = radius.includeMembersOnly ? "members-only stations included" : "public stations only"
+        print("\(profile.district) \(profile.name), week of \(profile.weekStart), radius \(CoverageCLI.f(profile.radiusM, 0)) m, \(echo): coverage % by hour")
+        var table = TextTable(["day"] + (0..<24).map { String(format: "%02d", $0) }, rightAligned: Set(1...24))
         let days = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
         for (d, day) in days.enumerated() {
             let row = profile.hours[(d * 24)..<(d * 24 + 24)]
-            print(CoverageCLI.pad("\(day) \(row.first.map { String($0.start.dropFirst(8).prefix(2)) } ?? "")", 7)
-                  + row.map { CoverageCLI.pad(CoverageCLI.f($0.coveragePct, 1), 5) }.joined())
+            table.append(["\(day) \(row.first.map { String($0.start.dropFirst(8).prefix(2)) } ?? "")"]
+                         + row.map { CoverageCLI.f($0.coveragePct, 1) })
         }
+        print(table.render())
     }
 }

@@ -1,6 +1,9 @@
 import ArgumentParser
+import Foundation
 import Logging
+import NIOCore
 import StationServer
+import StationStore
 
 /// `stationfinder serve`: runs the HTTP API until SIGTERM or SIGINT, then shuts down gracefully.
 struct ServeCommand: AsyncParsableCommand {
@@ -13,6 +16,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Port to listen on (0 picks a free one).") var port = 8080
     @OptionGroup var database: DatabaseOptions
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.") var logLevel = "info"
+    @Flag(help: "Leave out the access log (one line per request at info level).") var quiet = false
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be within 0...65535, got \(port)") }
@@ -22,11 +26,17 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // A mistyped --db must not become a new, empty ledger served as if it were the real one.
+        try LedgerCLI.requireSetUp(database)
         LoggingSystem.bootstrap { LogLineHandler(label: $0) }
         let arguments = ServerArguments(
             hostname: host, port: port, databasePath: database.path,
-            logLevel: Logger.Level(rawValue: logLevel) ?? .info)
+            logLevel: Logger.Level(rawValue: logLevel) ?? .info, accessLog: !quiet)
         let app = try await buildApplication(arguments)
-        try await app.runService()
+        do {
+            try await app.runService()
+        } catch let error as IOError where error.errnoCode == EADDRINUSE {
+            throw ValidationError("port \(port) on \(host) is already in use; stop what listens there or pass --port")
+        }
     }
 }

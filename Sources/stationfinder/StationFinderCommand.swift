@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `stationfinder` command: one subcommand per file in this folder, each thin.
 @main
@@ -6,23 +7,58 @@ struct StationFinderCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stationfinder",
         abstract: "Find open rest stations for outdoor workers and audit where the network leaves them uncovered.",
+        version: StationFinderVersion.current,
         subcommands: StationFinderCommand.allSubcommands
     )
 
-    /// Every subcommand, in the order `--help` lists them. Add a new command's type here.
+    /// Every subcommand, in the order `--help` lists them: the workers' questions first, then the
+    /// ledger, the planners' analyses and the operators' tools. Add a new command's type here.
     static let allSubcommands: [any ParsableCommand.Type] = [
-        CRSCommand.self,
-        SetupCommand.self,
+        NearestCommand.self,
+        HoursCommand.self,
+        StationsCommand.self,
         ImportCommand.self,
         ValidateCommand.self,
-        StationsCommand.self,
-        KeysCommand.self,
+        SetupCommand.self,
         CoverageCommand.self,
         GapsCommand.self,
         ProfileCommand.self,
         ExportCommand.self,
-        HoursCommand.self,
+        KeysCommand.self,
+        CRSCommand.self,
         ServeCommand.self,
-        NearestCommand.self,
     ]
+
+    /// Parses and runs like ArgumentParser's own `main`, except that a bad value found while a
+    /// subcommand runs is reported with that subcommand's usage (`stationfinder nearest ...`),
+    /// not the top-level one.
+    static func main() async {
+        var command: any ParsableCommand
+        do {
+            command = try parseAsRoot()
+        } catch {
+            exit(withError: error)
+        }
+        do {
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch let error as ValidationError {
+            let subcommand = type(of: command)
+            let name = subcommand.configuration.commandName ?? ""
+            let text = "Error: \(error.message)\nUsage: \(usageString(for: subcommand))\n"
+                + "  See 'stationfinder \(name) --help' for more information.\n"
+            FileHandle.standardError.write(Data(text.utf8))
+            Foundation.exit(ExitCode.validationFailure.rawValue)
+        } catch {
+            exit(withError: error)
+        }
+    }
+}
+
+/// The version `--version` prints.
+enum StationFinderVersion {
+    static let current = "2.0.0"
 }

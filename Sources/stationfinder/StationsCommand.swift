@@ -32,7 +32,7 @@ struct StationsCommand: ParsableCommand {
             for s in stations {
                 print([s.id, s.district, s.grade.rawValue, s.status.rawValue, s.openingHours, s.name].joined(separator: "\t"))
             }
-            print("\(stations.count) stations")
+            print("\(stations.count) \(stations.count == 1 ? "station" : "stations")")
         }
     }
 
@@ -83,7 +83,8 @@ struct StationsCommand: ParsableCommand {
                 throw ExitCode(1)
             }
             for c in changes {
-                print("\(c.changedAt)  \(c.action.rawValue)  by \(c.actor)")
+                let source = c.source.map { " from \($0)\(c.crs.map { " (\($0))" } ?? "")" } ?? ""
+                print("\(c.changedAt)  \(c.action.rawValue)  by \(c.actor)\(source)")
                 for (field, change) in c.changes.sorted(by: { $0.key < $1.key }) {
                     print("    \(field): \(change.old) -> \(change.new)")
                 }

@@ -16,17 +16,29 @@ struct ValidateCommand: ParsableCommand {
     @Option(help: "Coordinate system of the files: wgs84, gcj02 or bd09.")
     var crs: CoordinateSystem = .wgs84
 
+    @Flag(help: "Also show what importing the files would insert, update, leave unchanged and delete.")
+    var diff = false
+
+    @Flag(help: "With --diff: compare as `import --replace` would (stations not in the files deleted).")
+    var replace = false
+
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one ledger file") }
+        if replace && !diff { throw ValidationError("--replace only makes sense with --diff") }
     }
 
     func run() throws {
         let db = try LedgerCLI.open(database)
-        let stations = try LedgerCLI.reportingFailures {
-            try db.checkLedger(files: files.map { URL(fileURLWithPath: $0) }, crs: crs)
+        let urls = files.map { URL(fileURLWithPath: $0) }
+        if diff {
+            let plan = try LedgerCLI.reportingFailures { try db.planImport(files: urls, crs: crs, replace: replace) }
+            print("\(files.joined(separator: ", ")): \(plan.read) \(plan.read == 1 ? "station" : "stations"), no problems found")
+            print(ImportPlanText.render(plan))
+            return
         }
-        print("\(files.joined(separator: ", ")): \(stations.count) stations, no problems found")
+        let stations = try LedgerCLI.reportingFailures { try db.checkLedger(files: urls, crs: crs) }
+        print("\(files.joined(separator: ", ")): \(stations.count) \(stations.count == 1 ? "station" : "stations"), no problems found")
     }
 }

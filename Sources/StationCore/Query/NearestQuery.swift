@@ -91,7 +91,9 @@ public enum NearestQueryError: Error, Sendable, Equatable, CustomStringConvertib
         case .pointNotFinite(let p):
             return "lon/lat must be numbers, got lon \(p.lon), lat \(p.lat)"
         case .pointOutOfRange(let p):
-            return "lon must be within -180...180 and lat within -90...90, got lon \(p.lon), lat \(p.lat)"
+            let swapped = LonLat(lon: p.lat, lat: p.lon)
+            let hint = swapped.isValid ? "; lon and lat look swapped (lon \(p.lat), lat \(p.lon) would be valid)" : ""
+            return "lon must be within -180...180 and lat within -90...90, got lon \(p.lon), lat \(p.lat)\(hint)"
         case .coordinateSystem(let e):
             return e.description
         case .limitOutOfRange(let n):

@@ -20,14 +20,16 @@ public struct CoverageAnalyzer: Sendable {
         throw .unknownDistrict(query: query, valid: districts.map { "\($0.name.adcode) \($0.name.name) \($0.name.pinyin)" })
     }
 
-    /// Coverage of the given districts (all when nil), computed in parallel, in the given order.
-    public func coverage(of shapes: [DistrictShape]? = nil, options: CoverageOptions) throws -> [DistrictCoverage] {
+    /// Coverage of the given districts (all when nil), computed in parallel, in the given order;
+    /// `progress` hears (districts done, districts).
+    public func coverage(of shapes: [DistrictShape]? = nil, options: CoverageOptions,
+                         progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> [DistrictCoverage] {
         try options.validate()
         let shapes = shapes ?? districts
         let eligible = eligibility(options)
         // Busiest districts first, so the last job to finish is a small one.
         let order = ParallelMap.busiestFirst(shapes, stations: stations)
-        let results = try ParallelMap.map(shapes.count) { k in
+        let results = try ParallelMap.map(shapes.count, progress: progress) { k in
             try coverage(of: shapes[order[k]], options: options, eligible: eligible)
         }
         var ordered = results

@@ -45,23 +45,15 @@ extension CoverageAnalyzer {
         let layers = try mapLayers(of: shapes, options: options, progress: progress)
         var writer = GeoJSONWriter()
         let radius = PropertyValue.number(options.coverage.radiusMetres, decimals: 3)
+        let echo = CoverageEcho(options.coverage).properties.filter { $0.0 != "radius_m" }
         for (shape, layer) in zip(shapes, layers) {
             let c = layer.coverage
-            try writer.addPolygons(shape.polygons, properties: [
-                ("kind", .string("district")), ("district", .string(c.district)), ("name", .string(c.name)),
-                ("pinyin", .string(c.pinyin)), ("radius_m", radius),
-                ("area_km2", .number(c.areaKm2, decimals: 4)), ("covered_km2", .number(c.coveredKm2, decimals: 4)),
-                ("coverage_pct", .number(c.coveragePct, decimals: 3)), ("stations", .integer(c.stations)),
-                ("stations_per_km2", .number(c.stationsPerKm2, decimals: 4)),
-                ("population", c.population.map { .integer($0) } ?? .null),
-                ("covered_population", c.coveredPopulation.map { .number($0, decimals: 0) } ?? .null),
-                ("population_weighted_coverage_pct", c.populationWeightedCoveragePct.map { .number($0, decimals: 3) } ?? .null),
-            ])
+            try writer.addPolygons(shape.polygons, properties: LedgerGeoJSON.districtProperties(c) + [("radius_m", radius)] + echo)
             try writer.addPolygons(layer.uncovered, properties: [
                 ("kind", .string("uncovered")), ("district", .string(c.district)), ("radius_m", radius),
                 ("uncovered_km2", .number(layer.uncoveredKm2, decimals: 4)),
-            ])
-            for cell in layer.cells { try writer.addGapCell(cell) }
+            ] + echo)
+            for cell in layer.cells { try writer.addGapCell(cell, echo: echo) }
         }
         let selected = Set(shapes.map(\.name.adcode))
         let byID = Dictionary(stations.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -81,7 +73,7 @@ extension CoverageAnalyzer {
 
     /// Writes one district's ranked cells as a GeoJSON FeatureCollection (atomically).
     public func writeGapCells(to url: URL, of shape: DistrictShape, options: GapOptions) throws {
-        let text = try LedgerGeoJSON.gapCells(try gaps(in: shape, options: options))
+        let text = try LedgerGeoJSON.gapCells(try gaps(in: shape, options: options), options: options.coverage)
         try AtomicFile.write(Data(text.utf8), to: url)
     }
 }

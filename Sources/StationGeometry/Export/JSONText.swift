@@ -25,6 +25,7 @@ enum PropertyValue {
     case number(Double, decimals: Int)
     case integer(Int)
     case strings([String])
+    case bool(Bool)
     case null
 
     var json: String {
@@ -33,6 +34,7 @@ enum PropertyValue {
         case .number(let v, let d): return JSONText.number(v, decimals: d)
         case .integer(let i): return String(i)
         case .strings(let list): return "[" + list.map(JSONText.string).joined(separator: ",") + "]"
+        case .bool(let b): return b ? "true" : "false"
         case .null: return "null"
         }
     }

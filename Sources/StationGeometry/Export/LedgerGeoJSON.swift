@@ -10,9 +10,11 @@ public enum LedgerGeoJSON {
     }
 
     /// A district's underserved cells, worst first, as a FeatureCollection of Polygons.
-    public static func gapCells(_ gaps: DistrictGaps) throws -> String {
+    /// Each cell carries the time, radius and members-only choice it was ranked for.
+    public static func gapCells(_ gaps: DistrictGaps, options: CoverageOptions) throws -> String {
         var writer = GeoJSONWriter()
-        for cell in gaps.cells { try writer.addGapCell(cell) }
+        let echo = CoverageEcho(options).properties
+        for cell in gaps.cells { try writer.addGapCell(cell, echo: echo) }
         return writer.text()
     }
 }
@@ -32,7 +34,7 @@ extension GeoJSONWriter {
     }
 
     /// Adds one ranked underserved cell with its distance, demand and score.
-    mutating func addGapCell(_ cell: GapCell) throws {
+    mutating func addGapCell(_ cell: GapCell, echo: [(String, PropertyValue)]) throws {
         try addPolygons(cell.outline, properties: [
             ("kind", .string("underserved_cell")), ("district", .string(cell.district)), ("rank", .integer(cell.rank)),
             ("distance_m", cell.distanceM.map { .number($0, decimals: 1) } ?? .null),
@@ -40,6 +42,48 @@ extension GeoJSONWriter {
             ("uncovered_fraction", .number(cell.uncoveredFraction, decimals: 4)),
             ("score", .number(cell.score, decimals: 6)),
             ("cell_area_km2", .number(cell.cellAreaKm2, decimals: 6)),
-        ])
+        ] + echo)
+    }
+}
+
+extension LedgerGeoJSON {
+    /// Districts as polygons with their coverage figures and what they were computed for
+    /// (`/v1/coverage?format=geojson`); the city-wide total has no outline of its own, so it is left out.
+    public static func coverage(_ report: CoverageReport, shapes: [DistrictShape]) throws -> String {
+        var writer = GeoJSONWriter()
+        let byAdcode = Dictionary(shapes.map { ($0.name.adcode, $0) }, uniquingKeysWith: { a, _ in a })
+        for row in report.rows {
+            guard let shape = byAdcode[row.district] else { continue }
+            try writer.addPolygons(shape.polygons, properties: districtProperties(row) + report.echo.properties)
+        }
+        return writer.text()
+    }
+
+    /// District outlines with adcode, names, population and area (`/v1/districts?format=geojson`).
+    public static func districts(_ shapes: [DistrictShape], population: [String: Int]) throws -> String {
+        var writer = GeoJSONWriter()
+        for shape in shapes {
+            try writer.addPolygons(shape.polygons, properties: [
+                ("adcode", .string(shape.name.adcode)), ("name", .string(shape.name.name)),
+                ("pinyin", .string(shape.name.pinyin)),
+                ("population", population[shape.name.adcode].map { .integer($0) } ?? .null),
+                ("area_km2", .number(try shape.areaKm2(), decimals: 2)),
+            ])
+        }
+        return writer.text()
+    }
+
+    /// A district's coverage figures as GeoJSON properties.
+    static func districtProperties(_ c: DistrictCoverage) -> [(String, PropertyValue)] {
+        [
+            ("kind", .string("district")), ("district", .string(c.district)), ("name", .string(c.name)),
+            ("pinyin", .string(c.pinyin)),
+            ("area_km2", .number(c.areaKm2, decimals: 4)), ("covered_km2", .number(c.coveredKm2, decimals: 4)),
+            ("coverage_pct", .number(c.coveragePct, decimals: 3)), ("stations", .integer(c.stations)),
+            ("stations_per_km2", .number(c.stationsPerKm2, decimals: 4)),
+            ("population", c.population.map { .integer($0) } ?? .null),
+            ("covered_population", c.coveredPopulation.map { .number($0, decimals: 0) } ?? .null),
+            ("population_weighted_coverage_pct", c.populationWeightedCoveragePct.map { .number($0, decimals: 3) } ?? .null),
+        ]
     }
 }

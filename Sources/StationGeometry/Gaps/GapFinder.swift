@@ -19,7 +19,7 @@ struct GapFinder {
         var clipped: Bool
     }
 
-    func rank() throws -> (cells: [GapCell], analysed: Int) {
+    func rank(progress: ((Int, Int) -> Void)? = nil) throws -> (cells: [GapCell], analysed: Int) {
         let w = workspace
         let size = options.cellMetres
         // The grid starts at the district's south-west corner; a last column or row thinner than
@@ -34,6 +34,8 @@ struct GapFinder {
 
         var scored: [Scored] = []
         for row in 0..<rows {
+            progress?(row, rows)
+            defer { if row == rows - 1 { progress?(rows, rows) } }
             for column in 0..<columns {
                 let box = PlanarBox(minX: x0 + Double(column) * size, minY: y0 + Double(row) * size,
                                     maxX: x0 + Double(column + 1) * size, maxY: y0 + Double(row + 1) * size)

@@ -47,6 +47,7 @@ extension CoverageAnalyzer {
         }
         return WeekProfile(district: shape.name.adcode, name: shape.name.name, radiusM: options.radiusMetres,
                            weekStart: String(timeZone.local(epochSeconds: monday).isoString.prefix(10)),
-                           hours: hours, distinctStationSets: cache.count)
+                           includeMembersOnly: options.includeMembersOnly, hours: hours,
+                           distinctStationSets: cache.count)
     }
 }

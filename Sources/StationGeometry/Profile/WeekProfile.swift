@@ -24,6 +24,8 @@ public struct WeekProfile: Sendable, Codable, Hashable {
     public var radiusM: Double
     /// Local date of the Monday, "YYYY-MM-DD".
     public var weekStart: String
+    /// Whether members-only (grade C) stations counted.
+    public var includeMembersOnly: Bool
     public var hours: [Hour]
     /// How many different sets of open stations the week had (each needed one union).
     public var distinctStationSets: Int
@@ -32,6 +34,7 @@ public struct WeekProfile: Sendable, Codable, Hashable {
         case district, name
         case radiusM = "radius_m"
         case weekStart = "week_start"
+        case includeMembersOnly = "include_members_only"
         case hours
         case distinctStationSets = "distinct_station_sets"
     }

@@ -8,8 +8,9 @@ import Foundation
 /// is quicker, and only values that contain an escape are decoded.
 ///
 /// Read as Hummingbird reads them: pairs split at `&`, name and value at the first `=`; a name without
-/// `=` has the empty value; `+` stays a plus (an `at` time may carry a `+08:00` offset); the first of
-/// repeated names wins. Names are percent-decoded too (Hummingbird decodes only values).
+/// `=` has the empty value; `+` stays a plus (an `at` time may carry a `+08:00` offset). Names are
+/// percent-decoded too (Hummingbird decodes only values). Whether a name may repeat is the route's
+/// business (``QueryReader`` checks it); here every occurrence is kept.
 struct QueryParameters {
     private var pairs: [(name: Substring, nameBytes: Int, value: Substring)] = []
 
@@ -47,6 +48,15 @@ struct QueryParameters {
         let length = name.utf8.count
         let found = pairs.first { $0.nameBytes == length && $0.name.utf8.elementsEqual(name.utf8) }
         return found?.value
+    }
+
+    /// Every parameter name in the order sent, repeats included.
+    var names: [Substring] { pairs.map(\.name) }
+
+    /// Every value sent under `name`, in order.
+    func values(_ name: String) -> [Substring] {
+        let length = name.utf8.count
+        return pairs.lazy.filter { $0.nameBytes == length && $0.name.utf8.elementsEqual(name.utf8) }.map(\.value)
     }
 
     /// Percent-decoded text; text with a malformed escape is kept as sent (as Hummingbird does).

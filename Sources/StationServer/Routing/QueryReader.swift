@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import StationCore
 
@@ -7,6 +8,37 @@ struct QueryReader {
 
     init(_ request: Request) {
         parameters = QueryParameters(target: request.uri.string)
+    }
+
+    /// Refuses any parameter `route` does not read and repeats of single-valued ones, each with a
+    /// 400 naming the parameter (and the right spelling when the name is the CLI's).
+    func check(against route: APIRoute) throws {
+        var seen = Set<Substring>()
+        for name in parameters.names {
+            let text = String(name)
+            if route.single.contains(text) {
+                guard seen.insert(name).inserted else {
+                    throw APIError.invalid(text, "parameter '\(text)' is given more than once; give it once")
+                }
+            } else if !route.lists.contains(text) {
+                throw APIError.invalid(text, Self.unknownParameterMessage(text, route: route))
+            }
+        }
+    }
+
+    /// "unknown parameter", with the route's spelling when `name` is a CLI flag's (`max-distance`,
+    /// `amenity`) and the list of what the route reads.
+    static func unknownParameterMessage(_ name: String, route: APIRoute) -> String {
+        let known = route.parameters.sorted()
+        let snake = name.replacingOccurrences(of: "-", with: "_").lowercased()
+        let plural = snake.hasSuffix("y") ? snake.dropLast() + "ies" : snake + "s"
+        let guess = [snake, plural].first { route.parameters.contains($0) && $0 != name }
+        var message = "unknown parameter '\(name)'"
+        if let guess { message += "; did you mean '\(guess)'?" }
+        message += known.isEmpty
+            ? "; \(route.path) takes no query parameters"
+            : "; \(route.path) takes: \(known.joined(separator: ", "))"
+        return message
     }
 
     /// The raw text of a parameter, nil when absent or empty.
@@ -49,43 +81,25 @@ struct QueryReader {
         }
     }
 
-    /// A comma-separated list, items trimmed of white space, empty items dropped.
+    /// A list parameter's items from every repeat, split at commas (and the full-width `，`,
+    /// `;`, `、`), trimmed, empty items dropped.
     func list(_ name: String) -> [String] {
-        var items: [String] = []
-        forEachItem(name) { items.append(String($0)) }
-        return items
-    }
-
-    /// Calls `body` with each item of a comma-separated list, trimmed of white space, empty items
-    /// skipped; scanning for commas rather than splitting, so no array is made on the way.
-    func forEachItem(_ name: String, _ body: (Substring) throws -> Void) rethrows {
-        guard let value = parameters[name], !value.isEmpty else { return }
-        let utf8 = value.utf8
-        var start = utf8.startIndex
-        while true {
-            let end = utf8[start...].firstIndex(of: UInt8(ascii: ",")) ?? utf8.endIndex
-            let item = Self.trimmed(value[start..<end])
-            if !item.isEmpty { try body(item) }
-            guard end < utf8.endIndex else { return }
-            start = utf8.index(after: end)
+        parameters.values(name).flatMap { value -> [String] in
+            // The plain ASCII list a client's code builds is split on bytes; anything else goes
+            // through the vocabulary's splitter, which knows the full-width separators.
+            if value.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: ";") }) {
+                return value.split(separator: ",").map { String(Self.trimmed($0)) }.filter { !$0.isEmpty }
+            }
+            return VocabularyWords.listItems(String(value))
         }
     }
 
-    /// `item` without leading and trailing white space. By hand: Foundation's `trimmingCharacters(in:)`
-    /// was a visible cost on every nearest query, and so was stepping by `Character`, so plain ASCII
-    /// text (every list a client's code builds) is trimmed byte by byte.
+    /// `item` without leading and trailing white space.
     static func trimmed(_ item: Substring) -> Substring {
-        let utf8 = item.utf8
-        guard utf8.allSatisfy({ $0 < 0x80 }) else {
-            var text = item
-            while text.first?.isWhitespace == true { text.removeFirst() }
-            while text.last?.isWhitespace == true { text.removeLast() }
-            return text
-        }
-        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (0x09...0x0D).contains(b) }
-        guard let first = utf8.firstIndex(where: { !isSpace($0) }) else { return "" }
-        let last = utf8.lastIndex(where: { !isSpace($0) })!
-        return item[first...last]
+        var text = item
+        while text.first?.isWhitespace == true { text.removeFirst() }
+        while text.last?.isWhitespace == true { text.removeLast() }
+        return text
     }
 
     /// A value of a string enum, with the valid choices in the error.
@@ -99,15 +113,11 @@ struct QueryReader {
         return value
     }
 
+    /// Amenities by their English names or the Chinese words the importer accepts (`厕所`).
     func amenities(_ name: String = "amenities") throws -> AmenitySet {
         var set = AmenitySet()
-        // Matched on bytes against the vocabulary: an amenity filter comes with every nearest query,
-        // and making Strings of the items then hashing them was a visible share of one.
-        try forEachItem(name) { item in
-            let bytes = item.utf8.count
-            guard let amenity = Self.amenityNames.first(where: {
-                $0.bytes == bytes && $0.name.utf8.elementsEqual(item.utf8)
-            })?.amenity else {
+        for item in list(name) {
+            guard let amenity = VocabularyWords.amenity(item) else {
                 throw APIError.invalid(name, "unknown amenity '\(item)'; known: \(Amenity.vocabularyList)")
             }
             set.insert(amenity)
@@ -115,21 +125,25 @@ struct QueryReader {
         return set
     }
 
-    /// The amenity vocabulary with each name's length in bytes, made once.
-    private static let amenityNames: [(name: String, bytes: Int, amenity: Amenity)] = Amenity.allCases.map {
-        ($0.rawValue, $0.rawValue.utf8.count, $0)
-    }
-
     func grades(_ name: String = "grades") throws -> Set<Grade> {
         var set = Set<Grade>()
         for item in list(name) {
-            guard let grade = Grade(rawValue: item.uppercased()) else {
+            guard let grade = VocabularyWords.grade(item) else {
                 throw APIError.invalid(name, "unknown grade '\(item)'; expected A, B or C")
             }
             set.insert(grade)
         }
         return set
     }
-}
 
-import Foundation
+    /// Whether the caller asked for GeoJSON: `format=geojson`, or `Accept: application/geo+json`
+    /// without `format=json`; any other `format` is refused.
+    func wantsGeoJSON(_ request: Request) throws -> Bool {
+        switch string("format")?.lowercased() {
+        case "geojson": return true
+        case "json": return false
+        case nil: return request.headers[.accept]?.contains("application/geo+json") ?? false
+        case let other?: throw APIError.invalid("format", "unknown format '\(other)'; expected json or geojson")
+        }
+    }
+}

@@ -112,7 +112,7 @@ public struct ImportSummary: Hashable, Sendable, Codable, CustomStringConvertibl
     }
 
     public var description: String {
-        "\(read) stations read: \(inserted) inserted, \(updated) updated, \(unchanged) unchanged, \(deleted) deleted"
+        "\(read) \(read == 1 ? "station" : "stations") read: \(inserted) inserted, \(updated) updated, \(unchanged) unchanged, \(deleted) deleted"
     }
 }
 

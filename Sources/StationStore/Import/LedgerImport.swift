@@ -16,16 +16,60 @@ extension StationDatabase {
     ///     row is the record of truth; partial patches are not a ledger operation).
     ///   - actor: who is importing, recorded in the history.
     public func importLedger(files: [URL], crs: CoordinateSystem, replace: Bool, actor: String) throws -> ImportSummary {
-        let stations = try checkLedger(files: files, crs: crs)
-        return try write(stations, replace: replace, actor: actor)
+        try importLedger(files: files, request: ImportRequest(
+            replace: replace, crs: crs, actor: actor, source: Self.sourceName(files), confirmed: true))
+    }
+
+    /// Imports ledger files under `request`'s safety rules: a replace deleting more than 10 % of
+    /// the ledger, or coordinates that look like GCJ-02/BD-09 read as WGS-84, throw
+    /// ``ImportRefusal`` (nothing written) unless the request is confirmed.
+    public func importLedger(files: [URL], request: ImportRequest) throws -> ImportSummary {
+        try write(try checkLedger(files: files, crs: request.crs), request: request)
     }
 
     /// Imports one ledger held in memory; `sourceName` names it in error reports.
     public func importLedger(
         data: Data, format: LedgerFormat, sourceName: String, crs: CoordinateSystem, replace: Bool, actor: String
     ) throws -> ImportSummary {
+        try importLedger(data: data, format: format, request: ImportRequest(
+            replace: replace, crs: crs, actor: actor, source: sourceName, confirmed: true))
+    }
+
+    /// Imports one ledger held in memory under `request`'s safety rules; its source names it in
+    /// error reports and the history.
+    public func importLedger(data: Data, format: LedgerFormat, request: ImportRequest) throws -> ImportSummary {
+        let stations = try checkLedger(inputs: [(request.source, [UInt8](data), format)], crs: request.crs)
+        return try write(stations, request: request)
+    }
+
+    /// What importing `files` would change, without writing (`validate --diff`, `import --dry-run`).
+    public func planImport(files: [URL], crs: CoordinateSystem, replace: Bool) throws -> ImportPlan {
+        let stations = try checkLedger(files: files, crs: crs)
+        return try writer.read { db in
+            ImportPlan(incoming: stations, existing: try Self.storedByID(db), replace: replace)
+        }
+    }
+
+    /// What importing one in-memory ledger would change, without writing (`dry_run=true`).
+    public func planImport(data: Data, format: LedgerFormat, sourceName: String, crs: CoordinateSystem,
+                           replace: Bool) throws -> ImportPlan {
         let stations = try checkLedger(inputs: [(sourceName, [UInt8](data), format)], crs: crs)
-        return try write(stations, replace: replace, actor: actor)
+        return try writer.read { db in
+            ImportPlan(incoming: stations, existing: try Self.storedByID(db), replace: replace)
+        }
+    }
+
+    /// File names as the history records an import's source.
+    static func sourceName(_ files: [URL]) -> String {
+        files.map(\.lastPathComponent).joined(separator: ", ")
+    }
+
+    static func storedByID(_ db: Database) throws -> [String: Station] {
+        var existing: [String: Station] = [:]
+        if try Int.fetchOne(db, sql: "SELECT count(*) FROM stations") ?? 0 > 0 {
+            for s in try fetchStations(db, sql: StationRows.selectSQL) { existing[s.id] = s }
+        }
+        return existing
     }
 
     /// Validates ledger files against the stored districts without writing anything.
@@ -90,23 +134,25 @@ extension StationDatabase {
         return checked.flatMap(\.stations)
     }
 
-    /// Writes validated stations in one transaction, with a history row per real change.
-    func write(_ stations: [Station], replace: Bool, actor: String) throws -> ImportSummary {
+    /// Writes validated stations in one transaction, with a history row per real change; refuses
+    /// (throwing ``ImportRefusal``, nothing written) what needs confirming and is not confirmed.
+    func write(_ stations: [Station], request: ImportRequest) throws -> ImportSummary {
         try writer.write { db in
-            var existing: [String: Station] = [:]
-            if try Int.fetchOne(db, sql: "SELECT count(*) FROM stations") ?? 0 > 0 {
-                for s in try Self.fetchStations(db, sql: StationRows.selectSQL) { existing[s.id] = s }
+            let existing = try Self.storedByID(db)
+            if !request.confirmed {
+                let plan = ImportPlan(incoming: stations, existing: existing, replace: request.replace)
+                if let refusal = plan.refusal(incoming: stations, existing: existing, crs: request.crs) { throw refusal }
             }
-            var ledger = try LedgerWriter(db: db, actor: actor)
+            var ledger = try LedgerWriter(db: db, actor: request.actor,
+                                          source: HistorySource(name: request.source, crs: request.crs))
             // The history JSON of every row is built on all cores first; SQLite writes alone.
-            let stored = existing
             let changes = ParallelChunks.map(count: stations.count) { range in
-                range.map { StationDiff.changesJSON(old: stored[stations[$0].id], new: stations[$0]) }
+                range.map { StationDiff.changesJSON(old: existing[stations[$0].id], new: stations[$0]) }
             }.flatMap { $0 }
             for (s, change) in zip(stations, changes) {
                 try ledger.put(s, old: existing[s.id], changes: change)
             }
-            if replace {
+            if request.replace {
                 let kept = Set(stations.map(\.id))
                 for old in existing.values.sorted(by: { $0.id < $1.id }) where !kept.contains(old.id) {
                     try ledger.remove(old)

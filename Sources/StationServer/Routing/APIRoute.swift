@@ -1,0 +1,92 @@
+import HTTPTypes
+
+/// One route of the API as its contract states it: the method, the path template and the query
+/// parameters it reads.
+///
+/// Controllers register their handlers from these values, ``QueryReader`` refuses any parameter a
+/// route does not list, the error middleware answers 405 with `Allow` from them, and a test checks
+/// that `openapi.yaml` describes exactly these routes and parameters. A new route is one more
+/// value in ``APIRoute/all``.
+public struct APIRoute: Sendable, Hashable {
+    public let method: HTTPRequest.Method
+    /// The path with `{name}` for a path parameter, as in OpenAPI.
+    public let path: String
+    /// Query parameters that take one value; a repeat is refused.
+    public let single: Set<String>
+    /// Query parameters that take a list: repeats and commas both add items.
+    public let lists: Set<String>
+
+    init(_ method: HTTPRequest.Method, _ path: String, single: Set<String> = [], lists: Set<String> = []) {
+        self.method = method
+        self.path = path
+        self.single = single
+        self.lists = lists
+    }
+
+    /// Every query parameter the route reads.
+    public var parameters: Set<String> { single.union(lists) }
+
+    /// Whether a request path (no query) matches this route's template.
+    func matches(path requestPath: Substring) -> Bool {
+        let want = path.split(separator: "/", omittingEmptySubsequences: false)
+        let got = requestPath.split(separator: "/", omittingEmptySubsequences: false)
+        guard want.count == got.count else { return false }
+        return zip(want, got).allSatisfy { w, g in
+            w.first == "{" ? !g.isEmpty : w == g
+        }
+    }
+
+    /// The route a request goes to, nil when none is declared.
+    static func route(method: HTTPRequest.Method, path requestPath: Substring) -> APIRoute? {
+        all.first { $0.method == method && $0.matches(path: requestPath) }
+    }
+
+    /// The methods declared for a request path, for a 405's `Allow` header; empty when no route has the path.
+    static func methods(forPath requestPath: Substring) -> [HTTPRequest.Method] {
+        var methods: [HTTPRequest.Method] = []
+        for route in all where route.matches(path: requestPath) && !methods.contains(route.method) {
+            methods.append(route.method)
+        }
+        return methods
+    }
+}
+
+extension APIRoute {
+    static let health = APIRoute(.get, "/healthz")
+    static let metrics = APIRoute(.get, "/metrics")
+    static let openAPI = APIRoute(.get, "/openapi.yaml")
+
+    static let nearest = APIRoute(.get, "/v1/stations/nearest", single: [
+        "lon", "lat", "crs", "at", "limit", "max_distance", "member", "mode", "open", "min_open_minutes",
+    ], lists: ["amenities", "grades"])
+    static let listStations = APIRoute(.get, "/v1/stations", single: ["bbox", "district", "format"], lists: ["amenities"])
+    static let createStation = APIRoute(.post, "/v1/stations", single: ["crs"])
+    static let importStations = APIRoute(.post, "/v1/stations/import", single: ["crs", "replace", "format", "confirm", "dry_run"])
+    static let showStation = APIRoute(.get, "/v1/stations/{id}")
+    static let replaceStation = APIRoute(.put, "/v1/stations/{id}", single: ["crs"])
+    static let deleteStation = APIRoute(.delete, "/v1/stations/{id}")
+    static let stationHistory = APIRoute(.get, "/v1/stations/{id}/history")
+
+    static let districts = APIRoute(.get, "/v1/districts", single: ["format"])
+    static let coverage = APIRoute(.get, "/v1/coverage", single: [
+        "radius", "at", "any_time", "include_members_only", "format",
+    ], lists: ["district"])
+    static let gaps = APIRoute(.get, "/v1/gaps", single: [
+        "district", "radius", "at", "any_time", "include_members_only", "cell", "top",
+    ])
+    static let profile = APIRoute(.get, "/v1/profile", single: ["district", "radius", "date", "include_members_only"])
+    static let export = APIRoute(.get, "/v1/export/coverage.geojson", single: [
+        "radius", "at", "any_time", "include_members_only", "cell", "top",
+    ], lists: ["district"])
+
+    static let hoursCheck = APIRoute(.get, "/v1/hours/check", single: ["expr", "at"])
+
+    /// Every route the service answers, in the order the OpenAPI document lists them.
+    public static let all: [APIRoute] = [
+        health, metrics, openAPI,
+        nearest, listStations, createStation, importStations,
+        showStation, replaceStation, deleteStation, stationHistory,
+        districts, coverage, gaps, profile, export,
+        hoursCheck,
+    ]
+}

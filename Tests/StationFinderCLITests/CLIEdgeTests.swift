@@ -1,0 +1,127 @@
+import Foundation
+import Testing
+
+/// The command line as a person meets it: the README's examples, error paths and exit statuses.
+@Suite(.serialized)
+struct CLIEdgeTests {
+    @Test func versionAndHelpListTheWorkersCommandFirst() throws {
+        let cli = try CLIRunner()
+        let version = try cli.run("--version")
+        #expect(version.status == 0)
+        #expect(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "2.0.0")
+        let help = try cli.run("--help")
+        let subcommands = help.stdout.components(separatedBy: "SUBCOMMANDS:").last ?? ""
+        let first = subcommands.split(separator: "\n").first { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        #expect(first?.trimmingCharacters(in: .whitespaces).hasPrefix("nearest") == true, "\(help.stdout)")
+    }
+
+    /// The reproducer: `serve --db` with a mistyped path created an empty database and served it.
+    @Test func serveRefusesADatabaseThatDoesNotExist() throws {
+        let cli = try CLIRunner()
+        let missing = cli.directory.appendingPathComponent("typo.db").path
+        let outcome = try cli.run("serve", "--db", missing, "--port", "0")
+        #expect(outcome.status != 0)
+        #expect(outcome.stderr.contains("no database at \(missing)"), "\(outcome.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: missing))
+    }
+
+    @Test func anErrorWhileRunningShowsTheSubcommandsUsage() throws {
+        let cli = try CLIRunner.withLedger()
+        let outcome = try cli.run("nearest", "--lon", "39.9087", "--lat", "116.3975")
+        #expect(outcome.status != 0)
+        #expect(outcome.stderr.contains("lon and lat look swapped"), "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("Usage: stationfinder nearest"), "\(outcome.stderr)")
+    }
+
+    @Test func nearestTakesChineseAmenitiesAndFullWidthSeparators() throws {
+        let cli = try CLIRunner.withLedger()
+        let outcome = try cli.run("nearest", "--lon", "116.40", "--lat", "39.90", "--at", "2026-11-23T10:00",
+                                  "--open", "now", "--amenity", "厕所，取暖")
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let lines = outcome.stdout.split(separator: "\n")
+        #expect(lines.first == "Nearest at 2026-11-23T10:00 (Beijing time), walk, public stations only")
+        #expect(lines.dropFirst(2).first?.contains("T-1") == true, "\(outcome.stdout)")
+        #expect(!outcome.stdout.contains("T-2"))
+        let unknown = try cli.run("nearest", "--lon", "116.40", "--lat", "39.90", "--amenity", "sauna")
+        #expect(unknown.status != 0)
+        #expect(unknown.stderr.contains("unknown amenity 'sauna'"))
+    }
+
+    /// The reproducers: the header sat left of its data, wide names shifted rows, a district named twice printed twice.
+    @Test func coverageColumnsLineUpAndSayWhatWasAnswered() throws {
+        let cli = try CLIRunner.withLedger()
+        let outcome = try cli.run("coverage", "--district", "东城区", "--district", "Dongcheng", "--district", "Xicheng",
+                                  "--at", "2026-11-23T10:00")
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let lines = outcome.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first == "Coverage at 2026-11-23T10:00 (Beijing time), radius 500 m, public stations only")
+        #expect(lines.count == 4, "header line, column names, one row per district: \(lines)")
+        // Right-aligned numbers end in the same terminal column as their heading, wide names included.
+        let heading = lines[1]
+        let end = Self.displayWidth(String(heading[..<heading.range(of: "coverage_%")!.upperBound]))
+        for row in lines[2...] {
+            let prefix = Self.prefix(row, displayWidth: end)
+            #expect(prefix.last?.isNumber == true, "\(heading)\n\(row)")
+            #expect(row.dropFirst(prefix.count).first == " ", "\(heading)\n\(row)")
+        }
+        let all = try cli.run("coverage", "--at", "2026-11-23T10:00")
+        #expect(all.stdout.split(separator: "\n").last?.hasPrefix("total") == true)
+    }
+
+    /// The reproducer: `profile` ran `100.0100.0100.0` together.
+    @Test func profileSeparatesEveryHour() throws {
+        let cli = try CLIRunner.withLedger()
+        let outcome = try cli.run("profile", "--district", "Dongcheng", "--date", "2026-11-23")
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let monday = try #require(outcome.stdout.split(separator: "\n").first { $0.hasPrefix("Mon") })
+        #expect(monday.split(separator: " ").count == 2 + 24, "\(monday)")
+    }
+
+    /// The reproducer: `import --replace` with a one-row file deleted the rest of the ledger without a word.
+    @Test func aLargeReplaceWaitsForYesAndDryRunShowsTheChange() throws {
+        let cli = try CLIRunner.withLedger()
+        let one = try cli.file("one.csv", """
+            id,name,lon,lat,grade,host_type,opening_hours,amenities
+            T-1,Always open (renamed),116.401,39.90,A,convenience_store,24/7,drinking_water;toilet;heating
+
+            """)
+        let refused = try cli.run("import", one, "--replace")
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("would delete 4 of the 5 stations"), "\(refused.stderr)")
+        let dryRun = try cli.run("import", one, "--replace", "--dry-run")
+        #expect(dryRun.status == 0, "\(dryRun.stderr)")
+        #expect(dryRun.stdout.contains("would update: 1\n    T-1 (name)"), "\(dryRun.stdout)")
+        #expect(dryRun.stdout.contains("would delete: 4\n    T-2"), "\(dryRun.stdout)")
+        let diff = try cli.run("validate", one, "--diff")
+        #expect(diff.stdout.contains("1 station, no problems found"))
+        #expect(diff.stdout.contains("would delete: 0"))
+        let done = try cli.run("import", one, "--replace", "--yes", "--actor", "clerk")
+        #expect(done.status == 0, "\(done.stderr)")
+        #expect(done.stdout.contains("1 station read: 0 inserted, 1 updated, 0 unchanged, 4 deleted"), "\(done.stdout)")
+        let history = try cli.run("stations", "history", "T-1")
+        #expect(history.stdout.contains("update  by clerk from one.csv (wgs84)"), "\(history.stdout)")
+    }
+
+    @Test func gapsJSONStatesItsTime() throws {
+        let cli = try CLIRunner.withLedger()
+        let outcome = try cli.run("gaps", "--district", "Dongcheng", "--at", "2026-11-23T23:00", "--top", "2", "--json")
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let value = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+        #expect(value["at"] as? String == "2026-11-23T23:00")
+        #expect((value["cells"] as? [Any])?.count == 2)
+    }
+
+    /// The longest start of `text` that takes at most `width` terminal columns.
+    static func prefix(_ text: String, displayWidth width: Int) -> String {
+        var out = ""
+        for c in text {
+            guard displayWidth(out + String(c)) <= width else { break }
+            out.append(c)
+        }
+        return out
+    }
+
+    static func displayWidth(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { $0 + ((0x2E80...0x9FFF).contains($1.value) || (0xFF00...0xFF60).contains($1.value) ? 2 : 1) }
+    }
+}
