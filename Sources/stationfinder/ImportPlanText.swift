@@ -7,7 +7,8 @@ enum ImportPlanText {
     static let listed = 20
 
     static func render(_ plan: ImportPlan) -> String {
-        var lines = ["\(plan.read) stations read; the ledger holds \(plan.stored)"]
+        let read = plan.read == 1 ? "1 station" : "\(plan.read) stations"
+        var lines = ["\(read) read; the ledger holds \(plan.stored)"]
         lines.append(group("would insert", plan.inserted))
         lines.append(group("would update", plan.updated.map { "\($0.id) (\($0.fields.joined(separator: ", ")))" }))
         lines.append("unchanged: \(plan.unchanged)")

@@ -34,7 +34,7 @@ struct QueryReader {
         let plural = snake.hasSuffix("y") ? snake.dropLast() + "ies" : snake + "s"
         let guess = [snake, plural].first { route.parameters.contains($0) && $0 != name }
         var message = "unknown parameter '\(name)'"
-        if let guess { message += "; did you mean '\(guess)'?" }
+        if let guess { message += " (did you mean '\(guess)'?)" }
         message += known.isEmpty
             ? "; \(route.path) takes no query parameters"
             : "; \(route.path) takes: \(known.joined(separator: ", "))"
