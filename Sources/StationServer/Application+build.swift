@@ -42,10 +42,9 @@ public struct AppServices: Sendable {
 /// The router with every route and middleware; see `openapi.yaml` for the contract.
 public func buildRouter(_ services: AppServices, accessLog: Bool = false) -> Router<StationRequestContext> {
     let router = Router(context: StationRequestContext.self)
-    if accessLog { router.add(middleware: AccessLogMiddleware()) }
+    router.add(middleware: RequestRecordMiddleware(metrics: services.metrics, accessLog: accessLog))
     router.add(middleware: ErrorShapeMiddleware())
     router.add(middleware: StrictQueryMiddleware())
-    router.add(middleware: RouteMetricsMiddleware(metrics: services.metrics))
     router.add(middleware: APIKeyMiddleware(database: services.ledger.database))
     SystemController(ledger: services.ledger, metrics: services.metrics).addRoutes(to: router)
     StationsController(ledger: services.ledger).addRoutes(to: router)

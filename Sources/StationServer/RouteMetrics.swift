@@ -75,9 +75,12 @@ public final class RouteMetrics: Sendable {
 }
 
 /// Records each request in ``RouteMetrics`` under its route pattern (not the raw path, which
-/// would make one series per station id).
-struct RouteMetricsMiddleware<Context: RequestContext>: RouterMiddleware {
+/// would make one series per station id) and, with `accessLog`, writes one line for it at info
+/// level: `GET /v1/stations/nearest?lon=116.4&lat=39.9 200 0.8ms`. It is the outermost
+/// middleware, so it sees the status the caller gets, refusals of other middleware included.
+struct RequestRecordMiddleware<Context: RequestContext>: RouterMiddleware {
     let metrics: RouteMetrics
+    let accessLog: Bool
 
     func handle(
         _ request: Request, context: Context,
@@ -86,14 +89,20 @@ struct RouteMetricsMiddleware<Context: RequestContext>: RouterMiddleware {
         let start = ContinuousClock.now
         do {
             let response = try await next(request, context)
-            metrics.record(route: context.endpointPath ?? "unmatched", method: request.method.rawValue,
-                           status: response.status.code, duration: ContinuousClock.now - start)
+            record(request, status: response.status.code, since: start, context: context)
             return response
         } catch {
-            let status = (error as? any HTTPResponseError)?.status.code ?? 500
-            metrics.record(route: context.endpointPath ?? "unmatched", method: request.method.rawValue,
-                           status: status, duration: ContinuousClock.now - start)
+            record(request, status: (error as? any HTTPResponseError)?.status.code ?? 500, since: start, context: context)
             throw error
         }
+    }
+
+    private func record(_ request: Request, status: Int, since start: ContinuousClock.Instant, context: Context) {
+        let elapsed = ContinuousClock.now - start
+        metrics.record(route: context.endpointPath ?? "unmatched", method: request.method.rawValue,
+                       status: status, duration: elapsed)
+        guard accessLog else { return }
+        let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        context.logger.info("\(request.method.rawValue) \(request.uri.string) \(status) \((ms * 10).rounded() / 10)ms")
     }
 }
