@@ -15,15 +15,18 @@ public final class LedgerService: Sendable {
     /// District shapes and census population, loaded once (they change only with `setup`).
     public let districtMap: DistrictMap
     public let population: [String: Int]
+    /// The demand layer coverage, gaps, profile and recommend use (nil: spread evenly in each district).
+    public let demand: DemandLayer?
     private let current: Mutex<LedgerSnapshot>
     private let writeLock = Mutex<Void>(())
 
-    public init(database: StationDatabase) throws {
+    public init(database: StationDatabase, demand: DemandLayer? = nil) throws {
         self.database = database
+        self.demand = demand
         let records = try database.districts()
         districtMap = try DistrictMap(geoJSON: Data(try database.districtsGeoJSON().utf8), source: "database districts")
         population = Dictionary(records.compactMap { r in r.population.map { (r.adcode, $0) } }, uniquingKeysWith: { a, _ in a })
-        current = Mutex(LedgerSnapshot(stations: try database.allStations(), districtMap: districtMap, population: population))
+        current = Mutex(LedgerSnapshot(stations: try database.allStations(), districtMap: districtMap, population: population, demand: demand))
     }
 
     /// The snapshot in force now. Keep it for the whole request for a consistent view.
@@ -33,7 +36,7 @@ public final class LedgerService: Sendable {
     public func write<T>(_ body: (StationDatabase) throws -> T) throws -> T {
         try writeLock.withLock { _ in
             let result = try body(database)
-            let rebuilt = LedgerSnapshot(stations: try database.allStations(), districtMap: districtMap, population: population)
+            let rebuilt = LedgerSnapshot(stations: try database.allStations(), districtMap: districtMap, population: population, demand: demand)
             current.withLock { $0 = rebuilt }
             return result
         }
@@ -47,7 +50,7 @@ public final class LedgerSnapshot: Sendable {
     /// The same stations prepared for coverage, gaps, profiles and exports.
     public let coverage: CoverageAnalyzer
 
-    init(stations: [Station], districtMap: DistrictMap, population: [String: Int]) {
+    init(stations: [Station], districtMap: DistrictMap, population: [String: Int], demand: DemandLayer? = nil) {
         let catalog = StationCatalog(stations: stations)
         self.catalog = catalog
         // Reuse the catalog's compiled hours (one per distinct expression) instead of compiling again.
@@ -56,6 +59,6 @@ public final class LedgerSnapshot: Sendable {
             return CoverageStation(id: s.id, location: s.location, isPublic: s.grade.isPublic,
                                    isActive: s.status == .active, schedule: catalog.compiledHours(forStationAt: i))
         }
-        coverage = CoverageAnalyzer(districts: districtMap.shapes, stations: coverageStations, population: population)
+        coverage = CoverageAnalyzer(districts: districtMap.shapes, stations: coverageStations, population: population, demand: demand)
     }
 }

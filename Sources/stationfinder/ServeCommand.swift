@@ -13,6 +13,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Port to listen on (0 picks a free one).") var port = 8080
     @OptionGroup var database: DatabaseOptions
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.") var logLevel = "info"
+    @Option(help: "Demand for coverage, gaps, profile and recommend: a population raster (GeoTIFF), GeoJSON or CSV (default: spread evenly).")
+    var demand: String?
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be within 0...65535, got \(port)") }
@@ -25,7 +27,7 @@ struct ServeCommand: AsyncParsableCommand {
         LoggingSystem.bootstrap { LogLineHandler(label: $0) }
         let arguments = ServerArguments(
             hostname: host, port: port, databasePath: database.path,
-            logLevel: Logger.Level(rawValue: logLevel) ?? .info)
+            logLevel: Logger.Level(rawValue: logLevel) ?? .info, demandPath: demand)
         let app = try await buildApplication(arguments)
         try await app.runService()
     }

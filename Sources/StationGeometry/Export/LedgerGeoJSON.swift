@@ -12,6 +12,8 @@ public enum LedgerGeoJSON {
     /// A district's underserved cells, worst first, as a FeatureCollection of Polygons.
     public static func gapCells(_ gaps: DistrictGaps) throws -> String {
         var writer = GeoJSONWriter()
+        writer.foreignMembers = [("demand_source", JSONText.string(gaps.demandSource))]
+        if let note = gaps.uniformDemandNote { writer.foreignMembers.append(("ranking", JSONText.string(note))) }
         for cell in gaps.cells { try writer.addGapCell(cell) }
         return writer.text()
     }

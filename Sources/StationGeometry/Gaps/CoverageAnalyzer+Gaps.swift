@@ -2,7 +2,13 @@ import StationCore
 
 extension CoverageAnalyzer {
     /// Ranks the district's square cells by demand left uncovered, worst first (top `options.top`).
+    ///
+    /// Demand comes from `options.demand`, else the analyzer's layer. Without either it is spread
+    /// evenly, so every wholly uncovered cell scores the same; those ties go to the cell farthest from
+    /// an eligible station, which makes the ranking one by distance (``DistrictGaps/isUniformDemand``).
     public func gaps(in shape: DistrictShape, options: GapOptions) throws -> DistrictGaps {
+        var options = options
+        if options.demand == nil { options.demand = demand }
         try options.validate()
         let workspace = try DistrictWorkspace(shape: shape, context: GEOSContext())
         let covered = try coveredGeometry(workspace, options: options.coverage)
@@ -12,6 +18,7 @@ extension CoverageAnalyzer {
                                             population: population[shape.name.adcode])
         let eligible = stations.filter(options.coverage.isEligible).map(\.location)
         let ranked = try GapFinder(workspace: workspace, covered: covered.geometry, options: options, eligible: eligible).rank()
-        return DistrictGaps(coverage: coverage, cellMetres: options.cellMetres, cellsAnalysed: ranked.analysed, cells: ranked.cells)
+        return DistrictGaps(coverage: coverage, cellMetres: options.cellMetres, cellsAnalysed: ranked.analysed, cells: ranked.cells,
+                            demandSource: options.demand.map { $0.sourceName ?? "demand layer" } ?? "uniform")
     }
 }
