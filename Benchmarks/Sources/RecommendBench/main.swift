@@ -49,6 +49,16 @@ let instanceURL = benchRoot.appendingPathComponent(".build/recommend-instance.js
 try BenchLedger.writeInstance(instance.problem, count: 10, coveredAfter: answer.coveredAfter,
                               upperBound: answer.upperBound, seconds: median(times), to: instanceURL)
 print("   instance written to \(instanceURL.path) for scripts/bench_recommend_pulp.py")
+// The same points and candidates with two stations required (cross-coverage).
+var twiceOptions = firstOptions
+twiceOptions.minStations = 2
+times = []
+for _ in 0..<5 { times.append(try seconds { answer = try analyzer.recommend(in: chaoyang, options: twiceOptions) }) }
+print(String(format: "1b. the same with --min-stations 2: median %.3f s; reached twice %.0f -> %.0f; bound %.3f; gap %.4f %%; swaps %d",
+             median(times), answer.coveredBefore, answer.coveredAfter, answer.upperBound, answer.gapPct, answer.swaps))
+let twiceURL = benchRoot.appendingPathComponent(".build/recommend-instance-twice.json")
+try BenchLedger.writeInstance(try analyzer.recommendationInstance(in: chaoyang, options: twiceOptions).problem, count: 10,
+                              coveredAfter: answer.coveredAfter, upperBound: answer.upperBound, seconds: median(times), to: twiceURL)
 
 // 2. All of Chaoyang at 23:00 on a Monday, demand spread evenly, candidates from gap cells.
 let night = HoursTimeZone.shanghai.epochSeconds(LocalDateTime(iso: "2026-11-23T23:00")!)
@@ -57,6 +67,8 @@ times = []
 for _ in 0..<3 { times.append(try seconds { answer = try analyzer.recommend(in: chaoyang, options: secondOptions) }) }
 print(String(format: "2. Chaoyang, uniform demand, gap cells at 250 m, K=20: median %.3f s, best %.3f s (3 runs; target < 5 s)",
              median(times), times.min()!))
+let building = try seconds { _ = try analyzer.recommendationInstance(in: chaoyang, options: secondOptions) }
+print(String(format: "   of which building the instance (grid cells, candidates, reach lists): %.3f s", building))
 print(String(format: "   %d candidates, %d demand points; covered %.2f -> %.2f of %.2f km2; bound %.2f; gap %.3f %%; bound optimal: %@",
              answer.candidatesConsidered, answer.demandPoints, answer.coveredBefore, answer.coveredAfter, answer.demandTotal,
              answer.upperBound, answer.gapPct, answer.boundOptimal ? "yes" : "no"))
