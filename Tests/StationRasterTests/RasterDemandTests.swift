@@ -66,6 +66,18 @@ struct RasterDemandTests {
         #expect(two.coveredAfter == 44)
     }
 
+    @Test func profileAndGapsUseTheSameLayer() throws {
+        let analyzer = try Self.analyzer([Self.middle])
+        let week = try analyzer.weekProfile(of: Self.district, weekContaining: 1_795_000_000, options: CoverageOptions(radiusMetres: 1_000))
+        #expect(week.demandSource == "people.tif")
+        #expect(week.hours.allSatisfy { abs(($0.populationWeightedCoveragePct ?? 0) - 15.0 / 44 * 100) < 1e-9 })
+        // Gaps with the layer: demand is people, not area, and the uniform-demand sentence is absent.
+        let gaps = try analyzer.gaps(in: Self.district, options: GapOptions(coverage: CoverageOptions(radiusMetres: 1_000),
+                                                                            cellMetres: 5_000, top: 50))
+        #expect(gaps.demandSource == "people.tif" && gaps.uniformDemandNote == nil)
+        #expect(abs(gaps.cells.map(\.demand).reduce(0, +) - 44) < 1e-9)
+    }
+
     @Test func badInputIsRefusedWithTheItemNamed() throws {
         let analyzer = try Self.analyzer([Self.middle])
         let outside = try CandidateSite.parse(Data("lon,lat\n116.40,39.90\n117.5,40.5\n".utf8), source: "sites.csv")

@@ -1,6 +1,8 @@
 import Foundation
 import HTTPTypes
+import Hummingbird
 import HummingbirdTesting
+import StationGeometry
 import StationServer
 import Testing
 
@@ -66,6 +68,26 @@ struct RecommendRouteTests {
                 let summary = try #require(body["recommendation"] as? [String: Any])
                 #expect(summary["district"] as? String == "110101")
                 #expect(summary["sites"] == nil)
+            }
+        }
+    }
+
+    /// With the server's demand layer (here CSV points: 100 people 85 m east of T-2, 50 people at
+    /// 116.43, 39.94), recommend counts people and names the layer.
+    @Test func serverDemandLayerIsUsed() async throws {
+        let csv = "lon,lat,weight\n116.403,39.90,100\n116.43,39.94,50\n"
+        var layer = try DemandLayer.parse(Data(csv.utf8), source: "people.csv")
+        layer.sourceName = "people.csv"
+        let services = try AppServices(database: try TestLedger.database(), demand: layer)
+        let app = Application(router: buildRouter(services), configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+        try await app.test(.router) { client in
+            let uri = "/v1/recommend?district=Dongcheng&count=1&at=2026-11-23T10:00&candidates=116.4305,39.9405,far"
+            try await client.execute(uri: uri, method: .get) { response in
+                let body = try json(response)
+                #expect(body["demand_source"] as? String == "people.csv")
+                #expect(body["demand_total"] as? Double == 150)
+                #expect(body["covered_before"] as? Double == 100)
+                #expect(body["covered_after"] as? Double == 150)
             }
         }
     }
