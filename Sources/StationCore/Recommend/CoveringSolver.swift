@@ -26,9 +26,8 @@ public enum CoveringSolver {
     /// ranks by true gain (stand-in gain breaking ties), and from `hint` when given (for example the
     /// candidates a linear relaxation favours), each completed greedily. The best end point wins.
     public static func solve(_ problem: CoveringProblem, count: Int, hint: [Int] = []) -> Solution {
-        var starts: [[Int]] = []
-        var lazy = CoverState(problem)
-        starts.append(lazyGreedy(problem, count: count, state: &lazy))
+        var greedyState = CoverState(problem)
+        var starts = [lazyGreedy(problem, count: count, state: &greedyState)]
         if problem.requiredReach > 1 { starts.append(greedyCompletion(problem, from: [], count: count)) }
         if !hint.isEmpty { starts.append(greedyCompletion(problem, from: Array(hint.prefix(count)), count: count)) }
         var best: (chosen: [Int], covered: Double, swaps: Int)?
@@ -66,9 +65,9 @@ public enum CoveringSolver {
         return chosen
     }
 
-    /// Covered demand after adding candidates one by one (for checks and brute force).
+    /// The chosen sites ranked: first the one that adds the most on its own, then each time the one
+    /// that adds the most given those before it, with what each adds and the covered demand.
     public static func ranked(_ problem: CoveringProblem, _ chosen: [Int], swaps: Int = 0) -> Solution {
-        // Order the final set greedily by true gain so each rank says what that site adds.
         var state = CoverState(problem)
         let before = state.covered
         var left = chosen
