@@ -40,6 +40,20 @@ struct RecommendTests {
         #expect(answer.coveredAfter == answer.demandTotal && answer.gapPct == 0)
     }
 
+    /// A station 300 m outside the western edge still covers the strip of the district within its
+    /// 500 m: about the 200 m-deep segment of its disc, so some demand is covered before any site.
+    @Test func stationsJustOverTheBorderCountAsExisting() throws {
+        let district = SyntheticData.square(adcode: "930005", centre: centre, sideMetres: 4_000)
+        let westEdge = centre.lon - 2_000 / SyntheticData.metresPerDegree / cos(centre.lat * Double.pi / 180)
+        let outside = LonLat(lon: westEdge - 300 / SyntheticData.metresPerDegree / cos(centre.lat * Double.pi / 180), lat: centre.lat)
+        let analyzer = CoverageAnalyzer(districts: [district], stations: [CoverageStation(id: "out", location: outside, isPublic: true)])
+        let answer = try analyzer.recommend(in: district, options: RecommendOptions(coverage: CoverageOptions(radiusMetres: 500), count: 1))
+        // The segment's area is r² acos(d/r) − d √(r² − d²) = 0.1118 km² for r = 500 m, d = 300 m; cell
+        // centres 125 m in from the edge sample it (the 250 m cells hold 0.0625 km² each).
+        #expect(answer.coveredBefore > 0.05 && answer.coveredBefore < 0.3, "\(answer.coveredBefore)")
+        #expect(abs((answer.sites[0].nearestStationM ?? 0) - Earth.distanceMetres(LonLat(lon: answer.sites[0].lon, lat: answer.sites[0].lat), outside)) < 1e-6)
+    }
+
     /// The JSON document has exactly the documented keys, in the documented order.
     @Test func jsonShapeIsExact() throws {
         let district = SyntheticData.square(adcode: "930003", centre: centre, sideMetres: 3_000)
