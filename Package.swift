@@ -32,8 +32,17 @@ let package = Package(
             pkgConfig: "geos",
             providers: [.apt(["libgeos-dev"])]
         ),
+        // libglpk (Debian: libglpk-dev; no pkg-config file, the header is in /usr/include).
+        .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
+        // GLPK behind a small Swift API: the linear-programming bound on site recommendations.
+        .target(name: "StationOptimization", dependencies: ["StationCore", "CGLPK"]),
+        // libgdal, found through pkg-config (Debian: libgdal-dev).
+        .systemLibrary(name: "CGDAL", pkgConfig: "gdal", providers: [.apt(["libgdal-dev"])]),
+        // GDAL behind a small Swift API: population rasters read as weighted WGS-84 points.
+        .target(name: "StationRaster", dependencies: ["StationCore", "CGDAL"]),
         // GEOS behind a small Swift API: districts, coverage, gaps, GeoJSON.
-        .target(name: "StationGeometry", dependencies: ["StationCore", "CGEOS"], exclude: ["README.md"]),
+        .target(name: "StationGeometry", dependencies: ["StationCore", "CGEOS", "StationOptimization", "StationRaster"],
+                exclude: ["README.md"]),
         // SQLite (GRDB): schema, import, ledger history, API keys.
         .target(
             name: "StationStore",
@@ -66,6 +75,8 @@ let package = Package(
         ),
         .testTarget(name: "StationCoreTests", dependencies: ["StationCore"]),
         .testTarget(name: "StationGeometryTests", dependencies: ["StationGeometry"]),
+        .testTarget(name: "StationOptimizationTests", dependencies: ["StationOptimization"]),
+        .testTarget(name: "StationRasterTests", dependencies: ["StationRaster", "StationGeometry"]),
         .testTarget(
             name: "StationStoreTests",
             dependencies: ["StationStore"],

@@ -28,6 +28,12 @@ let package = Package(
                 .product(name: "StationCore", package: "StationFinder"),
                 .product(name: "StationGeometry", package: "StationFinder"),
             ]),
+        .executableTarget(
+            name: "RecommendBench",
+            dependencies: [
+                .product(name: "StationCore", package: "StationFinder"),
+                .product(name: "StationGeometry", package: "StationFinder"),
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

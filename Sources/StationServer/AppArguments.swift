@@ -11,11 +11,14 @@ public protocol AppArguments: Sendable {
     var accessLog: Bool { get }
     /// Seconds between checks for ledger changes made by other processes.
     var ledgerCheckInterval: Duration { get }
+    /// Demand file (population raster, GeoJSON or CSV) for coverage, gaps, profile and recommend; nil: uniform.
+    var demandPath: String? { get }
 }
 
 extension AppArguments {
     public var accessLog: Bool { true }
     public var ledgerCheckInterval: Duration { .milliseconds(500) }
+    public var demandPath: String? { nil }
 }
 
 /// A plain ``AppArguments`` value.
@@ -26,14 +29,16 @@ public struct ServerArguments: AppArguments {
     public var logLevel: Logger.Level
     public var accessLog: Bool
     public var ledgerCheckInterval: Duration
+    public var demandPath: String?
 
     public init(hostname: String = "127.0.0.1", port: Int = 8080, databasePath: String?, logLevel: Logger.Level = .info,
-                accessLog: Bool = true, ledgerCheckInterval: Duration = .milliseconds(500)) {
+                accessLog: Bool = true, ledgerCheckInterval: Duration = .milliseconds(500), demandPath: String? = nil) {
         self.hostname = hostname
         self.port = port
         self.databasePath = databasePath
         self.logLevel = logLevel
         self.accessLog = accessLog
         self.ledgerCheckInterval = ledgerCheckInterval
+        self.demandPath = demandPath
     }
 }

@@ -10,7 +10,8 @@ public func buildApplication(_ arguments: some AppArguments) async throws -> som
     var logger = Logger(label: "stationfinder")
     logger.logLevel = arguments.logLevel
     let database = try arguments.databasePath.map { try StationDatabase(path: $0) } ?? StationDatabase.inMemory()
-    let services = try AppServices(database: database)
+    let demand = try arguments.demandPath.map { try DemandLayer.load(path: $0) }
+    let services = try AppServices(database: database, demand: demand)
     logger.info("ledger loaded", metadata: [
         "stations_indexed": "\(services.ledger.snapshot.catalog.indexedCount)",
         "districts": "\(services.ledger.districtMap.districts.count)",
@@ -33,8 +34,8 @@ public struct AppServices: Sendable {
     public let ledger: LedgerService
     public let metrics: RouteMetrics
 
-    public init(database: StationDatabase) throws {
-        ledger = try LedgerService(database: database)
+    public init(database: StationDatabase, demand: DemandLayer? = nil) throws {
+        ledger = try LedgerService(database: database, demand: demand)
         metrics = RouteMetrics()
     }
 }
@@ -50,5 +51,6 @@ public func buildRouter(_ services: AppServices, accessLog: Bool = false) -> Rou
     StationsController(ledger: services.ledger).addRoutes(to: router)
     CoverageController(ledger: services.ledger).addRoutes(to: router)
     HoursController().addRoutes(to: router)
+    RecommendController(ledger: services.ledger, coverage: CoverageController(ledger: services.ledger)).addRoutes(to: router)
     return router
 }

@@ -41,7 +41,10 @@ struct CoverageController: Sendable {
     @Sendable func coverage(_ request: Request, context: StationRequestContext) async throws -> Response {
         let q = QueryReader(request)
         let snapshot = ledger.snapshot
-        let options = try coverageOptions(q, context: context)
+        var asked = try coverageOptions(q, context: context)
+        asked.minStations = try q.int("min_stations") ?? 1
+        do { try asked.validate() } catch { throw APIError.invalid(error.field, error.description) }
+        let options = asked
         let shapes = try districts(q, in: snapshot)
         let geoJSON = try wantsGeoJSON(request)
         let report = try await offload {
@@ -118,9 +121,7 @@ struct CoverageController: Sendable {
         }
         let membersOnly = try q.bool("include_members_only")
         if membersOnly { try context.caller.require(.auditor, .editor, to: "including members-only stations") }
-        let options = CoverageOptions(
-            radiusMetres: try q.double("radius") ?? CoverageOptions.defaultRadiusMetres, time: time,
-            includeMembersOnly: membersOnly)
+        let options = CoverageOptions(radiusMetres: try radiusMetres(q), time: time, includeMembersOnly: membersOnly)
         do { try options.validate() } catch { throw APIError.invalid(error.field, error.description) }
         return options
     }
@@ -139,6 +140,18 @@ struct CoverageController: Sendable {
     /// `format=geojson|json` or `Accept: application/geo+json`; any other format is refused.
     func wantsGeoJSON(_ request: Request) throws -> Bool {
         try QueryReader(request).wantsGeoJSON(request)
+    }
+
+    /// `radius`, or the radius a walk of `walk_minutes` reaches (not both); default 500 m.
+    func radiusMetres(_ q: QueryReader) throws -> Double {
+        let radius = try q.double("radius")
+        guard let minutes = try q.double("walk_minutes") else { return radius ?? CoverageOptions.defaultRadiusMetres }
+        if radius != nil { throw APIError.invalid("walk_minutes", "give either radius or walk_minutes, not both") }
+        let metres = CoverageOptions.radiusMetres(walkMinutes: minutes)
+        guard minutes > 0, metres <= CoverageOptions.radiusRangeMetres.upperBound else {
+            throw APIError.invalid("walk_minutes", "walk_minutes must be greater than 0 and reach at most 50 km (866 minutes), got \(minutes)")
+        }
+        return metres
     }
 
     func shape(named name: String, in snapshot: LedgerSnapshot) throws -> DistrictShape {
@@ -165,6 +178,7 @@ extension CoverageError {
         switch self {
         case .invalidRadius: "radius"
         case .invalidCellSize: "cell"
+        case .invalidMinStations: "min_stations"
         case .unknownDistrict: "district"
         case .geos: "district"
         }

@@ -15,16 +15,20 @@ public final class LedgerService: Sendable {
     /// District shapes and census population, loaded once (they change only with `setup`).
     public let districtMap: DistrictMap
     public let population: [String: Int]
+    /// The demand layer coverage, gaps, profile and recommend use (nil: spread evenly in each district).
+    public let demand: DemandLayer?
     private let current: Mutex<LedgerSnapshot>
     private let writeLock = Mutex<Void>(())
 
-    public init(database: StationDatabase) throws {
+    public init(database: StationDatabase, demand: DemandLayer? = nil) throws {
         self.database = database
+        self.demand = demand
         let records = try database.districts()
         districtMap = try DistrictMap(geoJSON: Data(try database.districtsGeoJSON().utf8), source: "database districts")
         population = Dictionary(records.compactMap { r in r.population.map { (r.adcode, $0) } }, uniquingKeysWith: { a, _ in a })
         let (stations, version) = try database.versionedStations()
-        current = Mutex(LedgerSnapshot(stations: stations, ledgerVersion: version, districtMap: districtMap, population: population))
+        current = Mutex(LedgerSnapshot(stations: stations, ledgerVersion: version, districtMap: districtMap,
+                                       population: population, demand: demand))
     }
 
     /// The snapshot in force now. Keep it for the whole request for a consistent view.
@@ -55,7 +59,8 @@ public final class LedgerService: Sendable {
     /// Builds a snapshot from the database and swaps it in; the caller holds the write lock.
     private func rebuild() throws {
         let (stations, version) = try database.versionedStations()
-        let rebuilt = LedgerSnapshot(stations: stations, ledgerVersion: version, districtMap: districtMap, population: population)
+        let rebuilt = LedgerSnapshot(stations: stations, ledgerVersion: version, districtMap: districtMap,
+                                     population: population, demand: demand)
         current.withLock { $0 = rebuilt }
     }
 }
@@ -71,7 +76,8 @@ public final class LedgerSnapshot: Sendable {
     /// When the snapshot was built.
     public let builtAt: Date
 
-    init(stations: [Station], ledgerVersion: Int64, districtMap: DistrictMap, population: [String: Int]) {
+    init(stations: [Station], ledgerVersion: Int64, districtMap: DistrictMap, population: [String: Int],
+         demand: DemandLayer? = nil) {
         self.ledgerVersion = ledgerVersion
         builtAt = Date()
         let catalog = StationCatalog(stations: stations)
@@ -82,6 +88,6 @@ public final class LedgerSnapshot: Sendable {
             return CoverageStation(id: s.id, location: s.location, isPublic: s.grade.isPublic,
                                    isActive: s.status == .active, schedule: catalog.compiledHours(forStationAt: i))
         }
-        coverage = CoverageAnalyzer(districts: districtMap.shapes, stations: coverageStations, population: population)
+        coverage = CoverageAnalyzer(districts: districtMap.shapes, stations: coverageStations, population: population, demand: demand)
     }
 }

@@ -13,18 +13,26 @@ struct CoverageCommand: ParsableCommand {
     @OptionGroup var radius: CoverageRadiusOptions
 
     @OptionGroup var scope: CoverageScopeOptions
+    @OptionGroup var walk: WalkRadiusOption
+    @OptionGroup var demandFile: DemandOptions
+
+    @Option(help: "Stations a place needs within the radius to count: 1, or 2 for cross-coverage (the unions' 双15 standard).")
+    var minStations: Int = 1
 
     @Flag(help: "Print a JSON array instead of a table.")
     var json = false
 
     func run() throws {
         let time = try CoverageCLI.time(at: scope.at, anyTime: scope.anyTime)
-        let (analyzer, _) = try CoverageCLI.analyzer(database)
-        let shapes = try CoverageCLI.districts(scope.districts, in: analyzer)
-        let options = CoverageOptions(radiusMetres: radius.radius, time: time, includeMembersOnly: radius.includeMembersOnly)
-        let report = CoverageReport(rows: try analyzer.coverage(of: shapes, options: options, progress: CoverageCLI.progress("districts")),
-                                    options: options,
-                                    allDistricts: scope.districts.isEmpty)
+        guard (1...2).contains(minStations) else { throw ValidationError("--min-stations must be 1 or 2, got \(minStations)") }
+        let metres = try walk.radiusMetres(radius.radius, radiusGiven: radius.radius != CoverageOptions.defaultRadiusMetres)
+        let (loaded, _) = try CoverageCLI.analyzer(database)
+        let shapes = try CoverageCLI.districts(scope.districts, in: loaded)
+        let analyzer = loaded.with(demand: try demandFile.layer(for: shapes))
+        let options = CoverageOptions(radiusMetres: metres, time: time, includeMembersOnly: radius.includeMembersOnly,
+                                      minStations: minStations)
+        let rows = try analyzer.coverage(of: shapes, options: options, progress: CoverageCLI.progress("districts"))
+        let report = CoverageReport(rows: rows, options: options, allDistricts: scope.districts.isEmpty)
         if json {
             print(try CoverageCLI.json(report.jsonRows))
             return
@@ -39,5 +47,13 @@ struct CoverageCommand: ParsableCommand {
                           r.populationWeightedCoveragePct.map { CoverageCLI.f($0, 2) } ?? "-"])
         }
         print(table.render())
+        if minStations == 2 {
+            print("Covered means within \(CoverageCLI.f(metres, 0)) m of at least 2 eligible stations (cross-coverage).")
+        }
+        if analyzer.demand == nil {
+            print(CoverageCLI.uniformDemandNote)
+        } else if let name = analyzer.demand?.sourceName {
+            print("Population-weighted figures use the demand in \(name).")
+        }
     }
 }

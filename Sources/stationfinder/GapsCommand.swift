@@ -8,7 +8,7 @@ struct GapsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gaps",
         abstract: "Rank a district's square cells by demand left uncovered (worst first).",
-        discussion: "Score = demand x uncovered fraction. Demand defaults to the cell's area in km2; --demand takes GeoJSON points/polygons with a numeric weight property or CSV lon,lat,weight."
+        discussion: "Score = demand x uncovered fraction. Demand defaults to the cell's area in km2 (then equal scores are ranked by distance to the nearest station, farthest first); --demand takes a population raster (GeoTIFF, any CRS), GeoJSON points/polygons with a numeric weight property or CSV lon,lat,weight."
     )
 
     @OptionGroup var database: DatabaseOptions
@@ -46,16 +46,16 @@ struct GapsCommand: ParsableCommand {
     func run() throws {
         let time = try CoverageCLI.time(at: at, anyTime: false)
         var demandLayer: DemandLayer?
-        if let demand {
-            let url = URL(fileURLWithPath: demand)
-            guard let data = FileManager.default.contents(atPath: url.path) else {
-                throw ValidationError("cannot read demand file \(demand)")
-            }
-            do { demandLayer = try DemandLayer.parse(data, source: url.lastPathComponent) }
-            catch { throw ValidationError("invalid demand file: \(error)") }
+        if let demand, !FileManager.default.isReadableFile(atPath: demand) {
+            throw ValidationError("cannot read demand file \(demand)")
         }
         let (analyzer, _) = try CoverageCLI.analyzer(database)
         let shape = try CoverageCLI.districts([district], in: analyzer)[0]
+        if let demand {
+            // GeoJSON, CSV or a population raster (read only around the district).
+            do { demandLayer = try DemandLayer.load(path: demand, within: DemandOptions.box(of: [shape])) }
+            catch { throw ValidationError("invalid demand file: \(error)") }
+        }
         let options = GapOptions(coverage: CoverageOptions(radiusMetres: radius.radius, time: time,
                                                            includeMembersOnly: radius.includeMembersOnly),
                                  cellMetres: cell, top: top, demand: demandLayer)
@@ -74,6 +74,7 @@ struct GapsCommand: ParsableCommand {
         let c = gaps.coverage
         print("\(c.district) \(c.name) \(c.pinyin): \(CoverageCLI.f(c.coveragePct, 2)) % covered; \(gaps.cellsAnalysed) cells of \(CoverageCLI.f(cell, 0)) m")
         print("Gaps \(echo.sentence)")
+        if let note = gaps.uniformDemandNote { print(note) }
         var table = TextTable(["rank", "lon", "lat", "nearest_m", "uncovered_%", "demand", "score"], rightAligned: [0, 3, 4, 5, 6])
         for g in gaps.cells {
             table.append([String(g.rank), CoverageCLI.f(g.lon, 6), CoverageCLI.f(g.lat, 6),

@@ -19,6 +19,8 @@ struct ProfileCommand: ParsableCommand {
     @Option(help: "A date YYYY-MM-DD inside the week to profile (default: this week); holidays in it count.")
     var date: String?
 
+    @OptionGroup var demandFile: DemandOptions
+
     @Flag(help: "Print JSON instead of a table.")
     var json = false
 
@@ -32,8 +34,9 @@ struct ProfileCommand: ParsableCommand {
         } else {
             epoch = Int64(Date().timeIntervalSince1970)
         }
-        let (analyzer, _) = try CoverageCLI.analyzer(database)
-        let shape = try CoverageCLI.districts([district], in: analyzer)[0]
+        let (loaded, _) = try CoverageCLI.analyzer(database)
+        let shape = try CoverageCLI.districts([district], in: loaded)[0]
+        let analyzer = loaded.with(demand: try demandFile.layer(for: [shape]))
         let options = CoverageOptions(radiusMetres: radius.radius, time: .at(epochSeconds: epoch),
                                       includeMembersOnly: radius.includeMembersOnly)
         let profile = try analyzer.weekProfile(of: shape, weekContaining: epoch, options: options,
@@ -52,5 +55,16 @@ struct ProfileCommand: ParsableCommand {
                          + row.map { CoverageCLI.f($0.coveragePct, 1) })
         }
         print(table.render())
+        if analyzer.demand != nil {
+            print("population-weighted coverage % by hour (demand from \(profile.demandSource))")
+            var weighted = TextTable(["day"] + (0..<24).map { String(format: "%02d", $0) }, rightAligned: Set(1...24))
+            for (d, day) in days.enumerated() {
+                let row = profile.hours[(d * 24)..<(d * 24 + 24)]
+                weighted.append([day] + row.map { CoverageCLI.f($0.populationWeightedCoveragePct ?? 0, 1) })
+            }
+            print(weighted.render())
+        } else {
+            print(CoverageCLI.uniformDemandNote)
+        }
     }
 }

@@ -17,6 +17,8 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.") var logLevel = "info"
     @Flag(help: "Leave out the access log (one line per request at info level).") var quiet = false
+    @Option(help: "Demand for coverage, gaps, profile and recommend: a population raster (GeoTIFF), GeoJSON or CSV (default: spread evenly).")
+    var demand: String?
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be within 0...65535, got \(port)") }
@@ -31,7 +33,7 @@ struct ServeCommand: AsyncParsableCommand {
         LoggingSystem.bootstrap { LogLineHandler(label: $0) }
         let arguments = ServerArguments(
             hostname: host, port: port, databasePath: database.path,
-            logLevel: Logger.Level(rawValue: logLevel) ?? .info, accessLog: !quiet)
+            logLevel: Logger.Level(rawValue: logLevel) ?? .info, accessLog: !quiet, demandPath: demand)
         let app = try await buildApplication(arguments)
         do {
             try await app.runService()

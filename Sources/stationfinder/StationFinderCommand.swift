@@ -24,6 +24,7 @@ struct StationFinderCommand: AsyncParsableCommand {
         GapsCommand.self,
         ProfileCommand.self,
         ExportCommand.self,
+        RecommendCommand.self,
         KeysCommand.self,
         CRSCommand.self,
         ServeCommand.self,

@@ -7,11 +7,16 @@ public struct CoverageAnalyzer: Sendable {
     public let stations: [CoverageStation]
     /// Census population by adcode.
     public let population: [String: Int]
+    /// Where demand sits (a population raster, points or polygons); nil spreads demand evenly within
+    /// each district. Coverage's population-weighted figures, gaps, profile and recommend all use it.
+    public let demand: DemandLayer?
 
-    public init(districts: [DistrictShape], stations: [CoverageStation], population: [String: Int] = [:]) {
+    public init(districts: [DistrictShape], stations: [CoverageStation], population: [String: Int] = [:],
+                demand: DemandLayer? = nil) {
         self.districts = districts
         self.stations = stations
         self.population = population
+        self.demand = demand
     }
 
     /// The district named by adcode, Chinese name or pinyin, or an error listing the valid names.
@@ -51,18 +56,33 @@ public struct CoverageAnalyzer: Sendable {
     private func coverage(of shape: DistrictShape, options: CoverageOptions, eligible: [Bool]) throws -> DistrictCoverage {
         let workspace = try DistrictWorkspace(shape: shape, context: GEOSContext())
         let covered = try coveredGeometry(workspace, options: options, eligible: eligible)
-        return try DistrictCoverage(shape: shape, areaSquareMetres: workspace.areaSquareMetres,
-                                    coveredSquareMetres: covered.geometry.area(),
-                                    stations: workspace.countInside(covered.points),
-                                    population: population[shape.name.adcode])
+        var result = try DistrictCoverage(shape: shape, areaSquareMetres: workspace.areaSquareMetres,
+                                          coveredSquareMetres: covered.geometry.area(),
+                                          stations: workspace.countInside(covered.points),
+                                          population: population[shape.name.adcode])
+        result.minStations = options.minStations
+        if let demand {
+            let points = try DistrictDemand(workspace: workspace, layer: demand, cellMetres: GapOptions.defaultCellMetres)
+            let reaching = covered.points.map { workspace.projection.inverse(x: $0.x, y: $0.y) }
+            result.useDemand(source: demand.sourceName ?? "demand layer", total: points.total,
+                             covered: points.coveredDemand(by: reaching, radiusMetres: options.radiusMetres,
+                                                           minStations: options.minStations))
+        }
+        return result
     }
 
     /// The covered area of a district and the eligible station points that made it.
     func coveredGeometry(_ workspace: DistrictWorkspace, options: CoverageOptions, eligible: [Bool]? = nil) throws -> (geometry: Geometry, points: [PlanarPoint]) {
         let eligible = eligible ?? eligibility(options)
         let points = try workspace.candidates(stations, radius: options.radiusMetres, where: { eligible[$0] }).map(\.point)
-        let geometry = try workspace.coveredGeometry(points: points, radius: options.radiusMetres,
-                                                     quadrantSegments: options.quadrantSegments)
+        let geometry = options.minStations >= 2
+            ? try workspace.coveredTwiceGeometry(points: points, radius: options.radiusMetres, quadrantSegments: options.quadrantSegments)
+            : try workspace.coveredGeometry(points: points, radius: options.radiusMetres, quadrantSegments: options.quadrantSegments)
         return (geometry, points)
+    }
+
+    /// The same analyzer with another demand layer (nil: demand spread evenly within each district).
+    public func with(demand layer: DemandLayer?) -> CoverageAnalyzer {
+        CoverageAnalyzer(districts: districts, stations: stations, population: population, demand: layer)
     }
 }

@@ -50,5 +50,7 @@ extension DistrictCoverage {
         populationWeightedCoveragePct = population.flatMap { p in
             p > 0 ? coveredPopulation.map { $0 / Double(p) * 100 } : nil
         }
+        minStations = rows.first?.minStations ?? 1
+        demandSource = rows.first?.demandSource ?? "uniform"
     }
 }

@@ -64,16 +64,19 @@ public struct CoverageOptions: Sendable, Hashable {
     public var includeMembersOnly: Bool
     /// Segments per quarter circle of each station's disc (see ``DiscPolygon``).
     public var quadrantSegments: Int
+    /// Stations a place needs within the radius to count as covered: 1, or 2 for cross-coverage.
+    public var minStations: Int
 
     public static let defaultRadiusMetres = 500.0
     public static let radiusRangeMetres: ClosedRange<Double> = 1...50_000
 
     public init(radiusMetres: Double = CoverageOptions.defaultRadiusMetres, time: CoverageTime = .ignoringHours,
-                includeMembersOnly: Bool = false, quadrantSegments: Int = 8) {
+                includeMembersOnly: Bool = false, quadrantSegments: Int = 8, minStations: Int = 1) {
         self.radiusMetres = radiusMetres
         self.time = time
         self.includeMembersOnly = includeMembersOnly
         self.quadrantSegments = quadrantSegments
+        self.minStations = minStations
     }
 
     /// Whether `station` counts under these options.
@@ -101,6 +104,9 @@ public struct CoverageOptions: Sendable, Hashable {
         guard (1...64).contains(quadrantSegments) else {
             throw .invalidRadius("quadrant segments must be 1...64, got \(quadrantSegments)")
         }
+        guard (1...2).contains(minStations) else {
+            throw .invalidMinStations("min stations must be 1 or 2, got \(minStations)")
+        }
     }
 }
 
@@ -108,12 +114,13 @@ public struct CoverageOptions: Sendable, Hashable {
 public enum CoverageError: Error, Sendable, CustomStringConvertible, Equatable {
     case invalidRadius(String)
     case invalidCellSize(String)
+    case invalidMinStations(String)
     case unknownDistrict(query: String, valid: [String])
     case geos(GEOSError)
 
     public var description: String {
         switch self {
-        case .invalidRadius(let s), .invalidCellSize(let s): return s
+        case .invalidRadius(let s), .invalidCellSize(let s), .invalidMinStations(let s): return s
         case .unknownDistrict(let q, let valid):
             return "unknown district \"\(q)\"; valid districts: \(valid.joined(separator: ", "))"
         case .geos(let e): return e.description

@@ -16,6 +16,10 @@ public struct DistrictCoverage: Sendable, Codable, Hashable {
     public var coveredPopulation: Double?
     /// Share of the population covered; equals `coveragePct` while population is spread evenly.
     public var populationWeightedCoveragePct: Double?
+    /// Stations a place needed within the radius to count as covered (2: cross-coverage).
+    public var minStations: Int = 1
+    /// "uniform" (the census spread evenly within the district) or the demand layer's file name.
+    public var demandSource: String = "uniform"
 
     enum CodingKeys: String, CodingKey {
         case district, name, pinyin
@@ -27,6 +31,16 @@ public struct DistrictCoverage: Sendable, Codable, Hashable {
         case population
         case coveredPopulation = "covered_population"
         case populationWeightedCoveragePct = "population_weighted_coverage_pct"
+        case minStations = "min_stations"
+        case demandSource = "demand_source"
+    }
+
+    /// Replaces the evenly spread census by a demand layer's figures inside the district.
+    mutating func useDemand(source: String, total: Double, covered: Double) {
+        demandSource = source
+        population = Int(total.rounded())
+        coveredPopulation = covered
+        populationWeightedCoveragePct = total > 0 ? covered / total * 100 : 0
     }
 
     init(shape: DistrictShape, areaSquareMetres: Double, coveredSquareMetres: Double, stations: Int, population: Int?) {

@@ -10,6 +10,8 @@ struct GeoJSONWriter {
     private var minLon = Double.infinity, minLat = Double.infinity
     private var maxLon = -Double.infinity, maxLat = -Double.infinity
     private let context = GEOSContext()
+    /// Extra top-level members (RFC 7946 §6.1 "foreign members") as (name, JSON text), after `type`.
+    var foreignMembers: [(name: String, json: String)] = []
 
     /// Adds a Point feature.
     mutating func addPoint(_ p: LonLat, properties: [(String, PropertyValue)]) {
@@ -34,6 +36,7 @@ struct GeoJSONWriter {
     /// The finished document.
     func text() -> String {
         var out = #"{"type":"FeatureCollection""#
+        for member in foreignMembers { out += "," + JSONText.string(member.name) + ":" + member.json }
         if minLon <= maxLon {
             let d = Self.coordinateDecimals
             out += #","bbox":["# + [minLon, minLat, maxLon, maxLat].map { JSONText.number($0, decimals: d) }.joined(separator: ",") + "]"

@@ -10,6 +10,11 @@ public struct DemandLayer: Sendable {
     public struct WeightedPoint: Sendable, Hashable {
         public var location: LonLat
         public var weight: Double
+
+        public init(location: LonLat, weight: Double) {
+            self.location = location
+            self.weight = weight
+        }
     }
     public struct WeightedArea: Sendable, Hashable {
         public var polygons: [GeoPolygon]
@@ -18,6 +23,8 @@ public struct DemandLayer: Sendable {
 
     public var points: [WeightedPoint]
     public var areas: [WeightedArea]
+    /// What the demand came from (the file's name), for answers that say so.
+    public var sourceName: String?
 
     public init(points: [WeightedPoint] = [], areas: [WeightedArea] = []) {
         self.points = points

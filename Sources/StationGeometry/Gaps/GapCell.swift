@@ -100,4 +100,16 @@ public struct DistrictGaps: Sendable {
     public var cellsAnalysed: Int
     /// The worst cells, worst first.
     public var cells: [GapCell]
+    /// "uniform" (demand spread evenly: each cell's demand is its area) or the demand layer's name.
+    public var demandSource: String = "uniform"
+
+    /// True when demand is spread evenly, so equal scores are ranked by distance to the nearest station.
+    public var isUniformDemand: Bool { demandSource == "uniform" }
+
+    /// The sentence that says how cells were ranked under uniform demand (nil with a demand layer).
+    public var uniformDemandNote: String? {
+        isUniformDemand
+            ? "Demand is uniform (no demand layer): every wholly uncovered cell scores its area, so cells with equal scores are ranked by distance to the nearest open station, farthest first."
+            : nil
+    }
 }

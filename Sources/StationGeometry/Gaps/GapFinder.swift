@@ -63,8 +63,13 @@ struct GapFinder {
             }
         }
         let analysed = scored.count
+        // Scores equal to nine significant digits tie (full cells' areas differ in the last bits), and
+        // ties go to the cell farthest from a station: under uniform demand that is the whole ranking.
+        let topScore = scored.map(\.score).max() ?? 0
+        func tieKey(_ s: Scored) -> Double { topScore > 0 ? (s.score / topScore * 1e9).rounded() : 0 }
         scored.sort { a, b in
-            if a.score != b.score { return a.score > b.score }
+            let ka = tieKey(a), kb = tieKey(b)
+            if ka != kb { return ka > kb }
             if (a.distance ?? .infinity) != (b.distance ?? .infinity) { return (a.distance ?? .infinity) > (b.distance ?? .infinity) }
             return (a.row, a.column) < (b.row, b.column)
         }
@@ -92,7 +97,7 @@ struct GapFinder {
 }
 
 /// Demand weights gathered per grid cell.
-private struct DemandGrid {
+struct DemandGrid {
     var pointWeights: [Int: Double] = [:]
     /// Demand polygons clipped to the district, with weight per square metre.
     var areas: [(geometry: Geometry, box: PlanarBox, density: Double)] = []

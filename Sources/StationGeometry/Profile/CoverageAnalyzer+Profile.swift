@@ -21,6 +21,9 @@ extension CoverageAnalyzer {
         let monday = LocalWeek.mondayStart(containing: epochSeconds, timeZone: timeZone)
         let words = (candidates.count + 63) / 64
         var cache: [[UInt64]: Double] = [:]
+        // With a demand layer, the demand reached is counted once per distinct set of open stations too.
+        let demandPoints = try demand.map { try DistrictDemand(workspace: workspace, layer: $0, cellMetres: GapOptions.defaultCellMetres) }
+        var demandCache: [[UInt64]: Double] = [:]
         var hours: [WeekProfile.Hour] = []
         for hour in 0..<168 {
             let t = monday + Int64(hour) * 3600
@@ -40,14 +43,23 @@ extension CoverageAnalyzer {
                                                         quadrantSegments: options.quadrantSegments).area()
                 cache[bits] = covered
             }
+            var weighted: Double?
+            if let demandPoints {
+                let reached = demandCache[bits] ?? demandPoints.coveredDemand(
+                    by: points.map { workspace.projection.inverse(x: $0.x, y: $0.y) },
+                    radiusMetres: options.radiusMetres, minStations: 1)
+                demandCache[bits] = reached
+                weighted = demandPoints.total > 0 ? reached / demandPoints.total * 100 : 0
+            }
             hours.append(WeekProfile.Hour(index: hour, start: timeZone.local(epochSeconds: t).isoString,
                                           coveragePct: workspace.areaSquareMetres > 0 ? covered / workspace.areaSquareMetres * 100 : 0,
-                                          stations: count))
+                                          stations: count, populationWeightedCoveragePct: weighted))
             progress?(hour + 1, 168)
         }
         return WeekProfile(district: shape.name.adcode, name: shape.name.name, radiusM: options.radiusMetres,
                            weekStart: String(timeZone.local(epochSeconds: monday).isoString.prefix(10)),
                            includeMembersOnly: options.includeMembersOnly, hours: hours,
-                           distinctStationSets: cache.count)
+                           distinctStationSets: cache.count,
+                           demandSource: demand.map { $0.sourceName ?? "demand layer" } ?? "uniform")
     }
 }

@@ -11,11 +11,14 @@ public struct WeekProfile: Sendable, Codable, Hashable {
         public var coveragePct: Double
         /// Eligible stations inside the district open at the start of the hour.
         public var stations: Int
+        /// Share of the demand layer's demand reached (nil without a layer, when it equals `coveragePct`).
+        public var populationWeightedCoveragePct: Double? = nil
 
         enum CodingKeys: String, CodingKey {
             case index, start
             case coveragePct = "coverage_pct"
             case stations
+            case populationWeightedCoveragePct = "population_weighted_coverage_pct"
         }
     }
 
@@ -29,6 +32,8 @@ public struct WeekProfile: Sendable, Codable, Hashable {
     public var hours: [Hour]
     /// How many different sets of open stations the week had (each needed one union).
     public var distinctStationSets: Int
+    /// "uniform" (demand spread evenly) or the demand layer's file name.
+    public var demandSource: String = "uniform"
 
     enum CodingKeys: String, CodingKey {
         case district, name
@@ -37,6 +42,7 @@ public struct WeekProfile: Sendable, Codable, Hashable {
         case includeMembersOnly = "include_members_only"
         case hours
         case distinctStationSets = "distinct_station_sets"
+        case demandSource = "demand_source"
     }
 }
 

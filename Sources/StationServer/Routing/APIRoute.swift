@@ -69,15 +69,21 @@ extension APIRoute {
 
     static let districts = APIRoute(.get, "/v1/districts", single: ["format"])
     static let coverage = APIRoute(.get, "/v1/coverage", single: [
-        "radius", "at", "any_time", "include_members_only", "format",
+        "radius", "walk_minutes", "at", "any_time", "include_members_only", "format", "min_stations",
     ], lists: ["district"])
     static let gaps = APIRoute(.get, "/v1/gaps", single: [
-        "district", "radius", "at", "any_time", "include_members_only", "cell", "top",
+        "district", "radius", "walk_minutes", "at", "any_time", "include_members_only", "cell", "top",
     ])
-    static let profile = APIRoute(.get, "/v1/profile", single: ["district", "radius", "date", "include_members_only"])
+    static let profile = APIRoute(.get, "/v1/profile", single: [
+        "district", "radius", "walk_minutes", "date", "include_members_only",
+    ])
     static let export = APIRoute(.get, "/v1/export/coverage.geojson", single: [
-        "radius", "at", "any_time", "include_members_only", "cell", "top",
+        "radius", "walk_minutes", "at", "any_time", "include_members_only", "cell", "top",
     ], lists: ["district"])
+    static let recommend = APIRoute(.get, "/v1/recommend", single: [
+        "district", "count", "radius", "walk_minutes", "at", "any_time", "candidates", "min_stations",
+        "include_members_only", "format",
+    ])
 
     static let hoursCheck = APIRoute(.get, "/v1/hours/check", single: ["expr", "at"])
 
@@ -86,7 +92,7 @@ extension APIRoute {
         health, metrics, openAPI,
         nearest, listStations, createStation, importStations,
         showStation, replaceStation, deleteStation, stationHistory,
-        districts, coverage, gaps, profile, export,
+        districts, coverage, gaps, profile, export, recommend,
         hoursCheck,
     ]
 }

@@ -8,10 +8,11 @@ import Darwin
 #endif
 
 /// An independent coverage estimate: a fine longitude/latitude grid over the district, each
-/// sample weighted by cos(latitude) (its true area), counted as covered when some station lies
-/// within the radius by haversine. No projection, no GEOS.
+/// sample weighted by cos(latitude) (its true area), counted as covered when `minStations` stations
+/// (default one) lie within the radius by haversine. No projection, no GEOS.
 enum SamplingCoverage {
-    static func percent(_ shape: DistrictShape, stations: [LonLat], radiusMetres: Double, samplesPerSide: Int) -> Double {
+    static func percent(_ shape: DistrictShape, stations: [LonLat], radiusMetres: Double, samplesPerSide: Int,
+                        minStations: Int = 1) -> Double {
         let b = shape.bounds
         let sorted = stations.sorted { $0.lat < $1.lat }
         let lats = sorted.map(\.lat)
@@ -28,9 +29,13 @@ enum SamplingCoverage {
                 let p = LonLat(lon: b.min.lon + (Double(i) + 0.5) * stepLon, lat: lat)
                 guard contains(shape, p) else { continue }
                 inside += w
+                var reached = 0
                 for k in lo..<hi where Earth.distanceMetres(p, sorted[k]) <= radiusMetres {
-                    covered += w
-                    break
+                    reached += 1
+                    if reached >= minStations {
+                        covered += w
+                        break
+                    }
                 }
             }
         }

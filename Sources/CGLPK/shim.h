@@ -1,0 +1,2 @@
+// Exposes the GLPK C API (Debian: libglpk-dev) to Swift.
+#include <glpk.h>
