@@ -9,7 +9,8 @@ public func buildApplication(_ arguments: some AppArguments) async throws -> som
     var logger = Logger(label: "stationfinder")
     logger.logLevel = arguments.logLevel
     let database = try arguments.databasePath.map { try StationDatabase(path: $0) } ?? StationDatabase.inMemory()
-    let services = try AppServices(database: database)
+    var services = try AppServices(database: database)
+    services.map = arguments.map
     logger.info("ledger loaded", metadata: [
         "stations_indexed": "\(services.ledger.snapshot.catalog.indexedCount)",
         "districts": "\(services.ledger.districtMap.districts.count)",
@@ -26,6 +27,8 @@ public func buildApplication(_ arguments: some AppArguments) async throws -> som
 public struct AppServices: Sendable {
     public let ledger: LedgerService
     public let metrics: RouteMetrics
+    /// Where the map page finds Leaflet, and its basemap.
+    public var map = MapSettings()
 
     public init(database: StationDatabase) throws {
         ledger = try LedgerService(database: database)
@@ -43,5 +46,6 @@ public func buildRouter(_ services: AppServices) -> Router<StationRequestContext
     StationsController(ledger: services.ledger).addRoutes(to: router)
     CoverageController(ledger: services.ledger).addRoutes(to: router)
     HoursController().addRoutes(to: router)
+    MapController(settings: services.map).addRoutes(to: router)
     return router
 }

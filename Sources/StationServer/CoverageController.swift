@@ -25,6 +25,7 @@ struct CoverageController: Sendable {
     }
 
     @Sendable func districts(_ request: Request, context: StationRequestContext) async throws -> Response {
+        if QueryReader(request).string("format") == "geojson" { return try await districtOutlines() }
         let rows = try ledger.districtMap.shapes.map { shape in
             DistrictJSON(adcode: shape.name.adcode, name: shape.name.name, pinyin: shape.name.pinyin,
                          population: ledger.population[shape.name.adcode],
@@ -93,13 +94,7 @@ struct CoverageController: Sendable {
     /// radius, at | any_time and include_members_only, checked; members-only stations only for
     /// auditors and editors.
     func coverageOptions(_ q: QueryReader, context: StationRequestContext) throws -> CoverageOptions {
-        let anyTime = try q.bool("any_time")
-        if anyTime && q.string("at") != nil {
-            throw APIError.invalid("any_time", "give either at or any_time, not both")
-        }
-        let at = try q.epochSeconds("at")
-        let time: CoverageTime = anyTime
-            ? .anyTimeInWeek(startingEpochSeconds: LocalWeek.mondayStart(containing: at)) : .at(epochSeconds: at)
+        let time = try q.coverageTime()
         let membersOnly = try q.bool("include_members_only")
         if membersOnly { try context.caller.require(.auditor, .editor, to: "including members-only stations") }
         let options = CoverageOptions(

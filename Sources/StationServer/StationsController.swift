@@ -75,10 +75,13 @@ struct StationsController: Sendable {
             return d.name.adcode
         }
         let required = try q.amenities()
-        let stations = snapshot.catalog.stations.filter { s in
-            context.caller.canSee(s) && (district == nil || s.district == district)
+        let listed = snapshot.catalog.stations.indices.filter { i in
+            let s = snapshot.catalog.stations[i]
+            return context.caller.canSee(s) && (district == nil || s.district == district)
                 && (box?.contains(s.location) ?? true) && s.amenities.isSuperset(of: required)
         }
+        if q.string("format") == "compact" { return try compactLayer(listed, query: q, snapshot: snapshot) }
+        let stations = listed.map { snapshot.catalog.stations[$0] }
         let wantsGeoJSON = q.string("format") == "geojson"
             || (request.headers[.accept]?.contains("application/geo+json") ?? false)
         if wantsGeoJSON {

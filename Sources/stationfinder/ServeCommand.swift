@@ -13,19 +13,28 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Port to listen on (0 picks a free one).") var port = 8080
     @OptionGroup var database: DatabaseOptions
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.") var logLevel = "info"
+    @Option(help: "A {z}/{x}/{y} tile URL template for the map's basemap (overlays are WGS-84: a GCJ-02 basemap sits 100-700 m off).")
+    var tiles: String?
+    @Option(help: "The basemap's attribution text (default: its host).") var tilesAttribution: String?
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be within 0...65535, got \(port)") }
         guard Logger.Level(rawValue: logLevel) != nil else {
             throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical")
         }
+        if let tiles {
+            do { _ = try TileLayer(urlTemplate: tiles) } catch { throw ValidationError("--tiles: \(error.description)") }
+        } else if tilesAttribution != nil {
+            throw ValidationError("--tiles-attribution needs --tiles")
+        }
     }
 
     func run() async throws {
         LoggingSystem.bootstrap { LogLineHandler(label: $0) }
-        let arguments = ServerArguments(
+        var arguments = ServerArguments(
             hostname: host, port: port, databasePath: database.path,
             logLevel: Logger.Level(rawValue: logLevel) ?? .info)
+        arguments.map.tiles = try tiles.map { try TileLayer(urlTemplate: $0, attribution: tilesAttribution) }
         let app = try await buildApplication(arguments)
         try await app.runService()
     }

@@ -24,5 +24,6 @@ struct StationFinderCommand: AsyncParsableCommand {
         HoursCommand.self,
         ServeCommand.self,
         NearestCommand.self,
+        MapLayersCommand.self,
     ]
 }

@@ -1,0 +1,38 @@
+import Foundation
+import Hummingbird
+import StationCore
+import StationGeometry
+
+// The two payloads the map page needs that the plain listings do not give: district outlines and a
+// compact stations layer with each station's state at the chosen time. Both are parameters of
+// existing routes (`/v1/districts?format=geojson`, `/v1/stations?format=compact`), so a GIS tool
+// can read them too.
+
+extension CoverageController {
+    /// Query parameters `/v1/districts` accepts.
+    static let districtsParameters: Set<String> = ["format"]
+
+    /// `/v1/districts?format=geojson`: the district outlines with names, population and area.
+    func districtOutlines() async throws -> Response {
+        let shapes = ledger.districtMap.shapes
+        let population = ledger.population
+        let text = try await offload { try LedgerGeoJSON.districtOutlines(shapes, population: population) }
+        return Response.json(Data(text.utf8), contentType: "application/geo+json")
+    }
+}
+
+extension StationsController {
+    /// Query parameters `/v1/stations` (GET) accepts; `at` and `any_time` only matter with `format=compact`.
+    static let listParameters: Set<String> = ["bbox", "district", "amenities", "format", "at", "any_time"]
+
+    /// `/v1/stations?format=compact`: the listed stations (`indices` into the snapshot's catalog) as
+    /// one MultiPoint per grade and drawn state at `at` (default now) or over the week (`any_time`).
+    func compactLayer(_ indices: [Int], query q: QueryReader, snapshot: LedgerSnapshot) throws -> Response {
+        let time = try q.coverageTime()
+        let catalog = snapshot.catalog
+        let states = indices.map { i in
+            (station: catalog.stations[i], state: time.drawState(of: catalog.stations[i], hours: catalog.compiledHours(forStationAt: i)))
+        }
+        return Response.json(Data(LedgerGeoJSON.compactStations(states, time: time.label).utf8), contentType: "application/geo+json")
+    }
+}
