@@ -12,7 +12,7 @@ screenshot of 朝阳区 at 23:00 with a nearest-station answer.
 Chromium is driven over the DevTools protocol on a pipe (--remote-debugging-pipe), so nothing but
 Python's standard library is needed.
 
-Usage: scripts/map_browser_test.py --bin PATH/stationfinder [--screenshot FILE.png] [--loads N]
+Usage: scripts/map_browser_test.py --bin PATH/stationfinder [--screenshot FILE.png [--screenshot-scale S]] [--loads N]
 """
 import argparse
 import base64
@@ -178,6 +178,8 @@ def main():
     parser.add_argument("--bin", required=True, help="the stationfinder executable")
     parser.add_argument("--screenshot", default=None, help="PNG to write (default: in the scratch directory)")
     parser.add_argument("--loads", type=int, default=1, help="page loads to time (the median is reported)")
+    parser.add_argument("--screenshot-scale", type=float, default=1.0,
+                        help="scale of the screenshot (0.75 keeps the README's small)")
     options = parser.parse_args()
 
     scratch = tempfile.mkdtemp(prefix="map-browser-test-")
@@ -193,6 +195,7 @@ def main():
                                "--log-level", "warning"])
     browser = None
     checks = Checks()
+    timings = []
     try:
         for _ in range(300):
             try:
@@ -226,15 +229,19 @@ def main():
         checks.expect(len(members_only) > 0 and not (drawn & members_only),
                       f"none of the {len(members_only)} members-only (grade C) ids reached the anonymous page")
         checks.expect(drawn == {f["properties"]["id"] for f in public}, "the page drew exactly the public stations")
-        ready = statistics.median(ready_ms)
-        checks.expect(ready < 2000, f"data-ready after {ready:.0f} ms of page time (median of {len(ready_ms)}: {ready_ms})")
-
-        redraws = []
-        for hour in (23, 5, 12, 18, 0, 10):
-            redraws.append(int(page.evaluate(
-                f"stationMap.setTime('{DAY}', {hour}, false).then(() => document.getElementById('map').dataset.redrawMs)")))
-        redraw = statistics.median(redraws)
-        checks.expect(redraw < 300, f"hour change redrawn in {redraw:.0f} ms (median; each: {redraws})")
+        # Speed is reported, not checked: CI machines are shared, and the targets are measured with a
+        # release build (Benchmarks/README.md).
+        timings = [f"data-ready after {statistics.median(ready_ms):.0f} ms of page time (median of {ready_ms}; target 2000)"]
+        redraws, station_redraws = [], []
+        for hour in (23, 5, 12, 18, 0, 10, 8, 20):
+            both = page.evaluate(f"stationMap.setTime('{DAY}', {hour}, false).then(() => {{"
+                                 " const d = document.getElementById('map').dataset;"
+                                 " return [Number(d.redrawMs), Number(d.stationsRedrawMs)]; })")
+            redraws.append(both[0])
+            station_redraws.append(both[1])
+        timings.append(f"hour change: stations redrawn after {statistics.median(station_redraws):.0f} ms (median of "
+                       f"{station_redraws}), districts too after {statistics.median(redraws):.0f} ms (median of {redraws}); "
+                       "target 300")
 
         # A bad radius shows the API's message and keeps the map drawn.
         page.evaluate("(() => { const r = document.getElementById('radius'); r.value = '0';"
@@ -284,7 +291,8 @@ def main():
         gap_cells = page.evaluate("document.querySelectorAll('.leaflet-gaps-pane path').length")
         checks.expect(gap_cells > 1, f"the selected district's uncovered area and gap cells are drawn ({gap_cells} shapes)")
         time.sleep(0.3)
-        shot = page.call("Page.captureScreenshot", {"format": "png"})["data"]
+        clip = {"x": 0, "y": 0, "width": 1280, "height": 820, "scale": options.screenshot_scale}
+        shot = page.call("Page.captureScreenshot", {"format": "png", "clip": clip})["data"]
         path = options.screenshot or os.path.join(tempfile.gettempdir(), "stationfinder-map.png")
         with open(path + ".tmp", "wb") as out:
             out.write(base64.b64decode(shot))
@@ -296,11 +304,13 @@ def main():
         checks.expect(not foreign, f"the page asked no other host for anything ({foreign[:3]})")
         lines = page.console_lines()
         for kind, text in lines:
-            if text.startswith(("map ready", "map redraw", "district overlays")):
+            if text.startswith(("map ready", "map redraw (time", "district overlays")):
                 print(f"console: {text}")
-        # The refusals provoked above log one error each; nothing else may.
+        # The refusals provoked above log one error each, and so does the probe for the recommendation
+        # route on a server without it (the layer then stays away); nothing else may.
         unexpected = [(k, t) for k, t in lines if k in ("error", "exception", "assert")
-                      and not ("map error:" in t or "status of 400" in t or "status of 401" in t)]
+                      and not ("map error:" in t or "status of 400" in t or "status of 401" in t
+                               or ("status of 404" in t and "/v1/recommend?" in t))]
         checks.expect(not unexpected, f"no unexpected console errors ({unexpected[:3]})")
     finally:
         if browser:
@@ -309,6 +319,8 @@ def main():
         server.terminate()
         server.wait(timeout=10)
         shutil.rmtree(scratch, ignore_errors=True)
+    for line in timings:
+        print(f"timing: {line}")
     print(f"browser: {checks.passed} passed, {checks.failed} failed")
     return 1 if checks.failed else 0
 

@@ -7,6 +7,8 @@ import StationGeometry
 /// the planners' and auditors' questions, answered from the current ledger snapshot.
 struct CoverageController: Sendable {
     let ledger: LedgerService
+    /// The district outlines' GeoJSON, made on first use (the districts never change while serving).
+    let outlines = OnceComputed<String>()
 
     func addRoutes(to router: Router<StationRequestContext>) {
         router.get("/v1/districts", use: districts)

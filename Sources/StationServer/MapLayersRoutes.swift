@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import StationCore
 import StationGeometry
+import Synchronization
 
 // The two payloads the map page needs that the plain listings do not give: district outlines and a
 // compact stations layer with each station's state at the chosen time. Both are parameters of
@@ -16,7 +17,8 @@ extension CoverageController {
     func districtOutlines() async throws -> Response {
         let shapes = ledger.districtMap.shapes
         let population = ledger.population
-        let text = try await offload { try LedgerGeoJSON.districtOutlines(shapes, population: population) }
+        let outlines = self.outlines
+        let text = try await offload { try outlines.value { try LedgerGeoJSON.districtOutlines(shapes, population: population) } }
         return Response.json(Data(text.utf8), contentType: "application/geo+json")
     }
 }
@@ -34,5 +36,20 @@ extension StationsController {
             (station: catalog.stations[i], state: time.drawState(of: catalog.stations[i], hours: catalog.compiledHours(forStationAt: i)))
         }
         return Response.json(Data(LedgerGeoJSON.compactStations(states, time: time.label).utf8), contentType: "application/geo+json")
+    }
+}
+
+/// A value computed once, on first use, by whichever request needs it first (others wait for it).
+final class OnceComputed<Value: Sendable>: Sendable {
+    private let stored = Mutex<Value?>(nil)
+
+    /// The value, computing it with `make` if this is the first call (a failure is not kept).
+    func value(_ make: () throws -> Value) rethrows -> Value {
+        try stored.withLock { value in
+            if let value { return value }
+            let made = try make()
+            value = made
+            return made
+        }
     }
 }

@@ -16,6 +16,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "A {z}/{x}/{y} tile URL template for the map's basemap (overlays are WGS-84: a GCJ-02 basemap sits 100-700 m off).")
     var tiles: String?
     @Option(help: "The basemap's attribution text (default: its host).") var tilesAttribution: String?
+    @Option(help: "Directory holding leaflet.js and leaflet.css for the map (Debian's libjs-leaflet installs them here).")
+    var leafletDir = MapSettings.debianLeafletDirectory
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be within 0...65535, got \(port)") }
@@ -34,7 +36,8 @@ struct ServeCommand: AsyncParsableCommand {
         var arguments = ServerArguments(
             hostname: host, port: port, databasePath: database.path,
             logLevel: Logger.Level(rawValue: logLevel) ?? .info)
-        arguments.map.tiles = try tiles.map { try TileLayer(urlTemplate: $0, attribution: tilesAttribution) }
+        arguments.map = MapSettings(leafletDirectory: leafletDir,
+                                    tiles: try tiles.map { try TileLayer(urlTemplate: $0, attribution: tilesAttribution) })
         let app = try await buildApplication(arguments)
         try await app.runService()
     }

@@ -112,7 +112,7 @@
     const color = T.gradeColors[grade] || '#888';
     switch (state) {
       case 'open': return { radius: 4, color: '#fff', weight: 0.6, fillColor: color, fillOpacity: 0.95, opacity: 0.8 };
-      case 'closed': return { radius: 3, color: color, weight: 1.2, fillColor: '#222', fillOpacity: 0.5, opacity: 0.9 };
+      case 'closed': return { radius: 2.5, color: color, weight: 1, fillColor: '#222', fillOpacity: 0.4, opacity: 0.55 };
       case 'unknown': return { radius: 3, color: '#bbb', weight: 1, fillColor: '#bbb', fillOpacity: 0.5, opacity: 0.8 };
       default: return { radius: 2, color: '#777', weight: 0.5, fillColor: '#777', fillOpacity: 0.4, opacity: 0.6 };
     }
@@ -172,15 +172,31 @@
     const started = performance.now();
     container.dataset.ready = 'false';
     try {
-      const [rows, stations] = await Promise.all([loadCoverage(), loadStations()]);
+      // Stations and district shading are drawn as each answer arrives: the stations' states come
+      // quickly, the coverage of 16 districts takes the server longer.
+      const drawnAt = {};
+      let districtCount = 0;
+      const stationsDrawn = loadStations().then(async (stations) => {
+        if (mine !== generation) return;
+        drawStations(stations);
+        await painted();
+        drawnAt.stations = Math.round(performance.now() - started);
+      });
+      const districtsDrawn = loadCoverage().then(async (rows) => {
+        if (mine !== generation) return;
+        drawCoverage(rows);
+        districtCount = rows.length;
+        await painted();
+        drawnAt.districts = Math.round(performance.now() - started);
+      });
+      await Promise.all([stationsDrawn, districtsDrawn]);
       if (mine !== generation) return;
-      drawCoverage(rows);
-      drawStations(stations);
-      await painted();
-      const redrawMs = Math.round(performance.now() - started);
+      const redrawMs = Math.max(drawnAt.stations, drawnAt.districts);
       container.dataset.redrawMs = String(redrawMs);
-      console.log('map redraw (' + reason + '): ' + redrawMs + ' ms for ' + rows.length + ' districts and '
-        + markers.size + ' stations at ' + (settings.anyTime ? 'any time' : atText()));
+      container.dataset.stationsRedrawMs = String(drawnAt.stations);
+      console.log('map redraw (' + reason + '): ' + redrawMs + ' ms at ' + (settings.anyTime ? 'any time' : atText())
+        + ': ' + markers.size + ' stations drawn at ' + drawnAt.stations + ' ms, ' + districtCount
+        + ' districts shaded at ' + drawnAt.districts + ' ms');
       clearError();
       if (settings.district) await loadDistrictOverlays(mine);
     } catch (err) {
