@@ -108,13 +108,16 @@
     return div;
   }
 
+  /** Every state keeps the one radius, so a new hour restyles markers without moving or resizing them. */
+  const STATION_RADIUS = 3.5;
+
   function stationStyle(grade, state) {
     const color = T.gradeColors[grade] || '#888';
     switch (state) {
-      case 'open': return { radius: 4, color: '#fff', weight: 0.6, fillColor: color, fillOpacity: 0.95, opacity: 0.8 };
-      case 'closed': return { radius: 2.5, color: color, weight: 1, fillColor: '#222', fillOpacity: 0.4, opacity: 0.55 };
-      case 'unknown': return { radius: 3, color: '#bbb', weight: 1, fillColor: '#bbb', fillOpacity: 0.5, opacity: 0.8 };
-      default: return { radius: 2, color: '#777', weight: 0.5, fillColor: '#777', fillOpacity: 0.4, opacity: 0.6 };
+      case 'open': return { color: '#fff', weight: 0.6, fillColor: color, fillOpacity: 0.95, opacity: 0.8 };
+      case 'closed': return { color: color, weight: 1, fillColor: '#222', fillOpacity: 0.35, opacity: 0.5 };
+      case 'unknown': return { color: '#bbb', weight: 1, fillColor: '#bbb', fillOpacity: 0.5, opacity: 0.8 };
+      default: return { color: '#777', weight: 0.5, fillColor: '#777', fillOpacity: 0.3, opacity: 0.4 };
     }
   }
 
@@ -132,15 +135,17 @@
         seen.add(id);
         const marker = markers.get(id);
         if (!marker) {
-          const created = L.circleMarker([points[i][1], points[i][0]],
-            Object.assign({ renderer: stationRenderer, bubblingMouseEvents: false }, stationStyle(grade, state)));
+          const created = L.circleMarker([points[i][1], points[i][0]], Object.assign(
+            { renderer: stationRenderer, bubblingMouseEvents: false, radius: STATION_RADIUS }, stationStyle(grade, state)));
           created.station = { id, grade, state };
           markers.set(id, created);
           added.push(created);
         } else if (marker.station.state !== state || marker.station.grade !== grade) {
           marker.station.state = state;
           marker.station.grade = grade;
-          marker.setStyle(stationStyle(grade, state));
+          // Path's setStyle, not CircleMarker's: that one also re-projects and redraws the marker
+          // (to apply a radius), which thousands of markers changing state at once feel.
+          L.Path.prototype.setStyle.call(marker, stationStyle(grade, state));
         }
       }
     }
@@ -178,12 +183,14 @@
       let districtCount = 0;
       const stationsDrawn = loadStations().then(async (stations) => {
         if (mine !== generation) return;
+        drawnAt.stationsAnswered = Math.round(performance.now() - started);
         drawStations(stations);
         await painted();
         drawnAt.stations = Math.round(performance.now() - started);
       });
       const districtsDrawn = loadCoverage().then(async (rows) => {
         if (mine !== generation) return;
+        drawnAt.coverageAnswered = Math.round(performance.now() - started);
         drawCoverage(rows);
         districtCount = rows.length;
         await painted();
@@ -195,8 +202,9 @@
       container.dataset.redrawMs = String(redrawMs);
       container.dataset.stationsRedrawMs = String(drawnAt.stations);
       console.log('map redraw (' + reason + '): ' + redrawMs + ' ms at ' + (settings.anyTime ? 'any time' : atText())
-        + ': ' + markers.size + ' stations drawn at ' + drawnAt.stations + ' ms, ' + districtCount
-        + ' districts shaded at ' + drawnAt.districts + ' ms');
+        + ': ' + markers.size + ' stations answered at ' + drawnAt.stationsAnswered + ' ms, drawn at ' + drawnAt.stations
+        + ' ms; ' + districtCount + ' districts answered at ' + drawnAt.coverageAnswered + ' ms, shaded at '
+        + drawnAt.districts + ' ms');
       clearError();
       if (settings.district) await loadDistrictOverlays(mine);
     } catch (err) {
