@@ -26,6 +26,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 import urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -262,6 +263,15 @@ def main():
         timings.append(f"hour change work, apart from waiting on a busy machine: server CPU {statistics.median(server_cpu):.0f} ms "
                        f"(median of {server_cpu}; coverage runs on both cores), page main thread "
                        f"{statistics.median(page_busy):.0f} ms (median of {page_busy})")
+
+        # A station's popup: its record and its state at the chosen time, from the API.
+        first = public[0]["properties"]
+        hours = get_json(f"{base}/v1/hours/check?" + urllib.parse.urlencode({"expr": first["opening_hours"], "at": f"{DAY}T10:00"},
+                                                                   quote_via=urllib.parse.quote))
+        page.evaluate(f"stationMap.setTime('{DAY}', 10, false).then(() => stationMap.openStation('{first['id']}'))")
+        popup = page.evaluate("(document.querySelector('.leaflet-popup-content') || {}).textContent || ''")
+        checks.expect(first["name"] in popup and first["opening_hours"] in popup and str(hours["next_change"] or "never") in popup,
+                      f"a station's popup shows its name, hours and next change: {popup[:120]!r}")
 
         # A bad radius shows the API's message and keeps the map drawn.
         page.evaluate("(() => { const r = document.getElementById('radius'); r.value = '0';"

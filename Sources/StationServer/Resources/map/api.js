@@ -32,8 +32,10 @@ window.MapAPI = (function () {
     return h;
   }
 
+  /** A path with its query; spaces as %20, since the API reads `+` as a plus (`+08:00` offsets). */
   function url(path, params) {
-    const query = params ? new URLSearchParams(params).toString() : '';
+    const query = Object.keys(params || {})
+      .map((name) => encodeURIComponent(name) + '=' + encodeURIComponent(params[name])).join('&');
     return query ? path + '?' + query : path;
   }
 

@@ -570,6 +570,7 @@
     setTime,
     selectDistrict,
     stationIds: () => Array.from(markers.keys()),
+    openStation: (id) => openStation(markers.get(id)),
     map,
   };
 
