@@ -10,6 +10,10 @@ import Hummingbird
 struct MapController: Sendable {
     let settings: MapSettings
 
+    /// Query parameters `/map` accepts: the page reads them to preset its view
+    /// (`/map?at=2026-11-23T23:00&district=朝阳区&radius=500`); the file routes take none.
+    static let pageParameters: Set<String> = ["at", "any_time", "radius", "district"]
+
     func addRoutes(to router: Router<StationRequestContext>) {
         router.get("/", use: redirectToMap)
         router.get("/map", use: page)
