@@ -529,12 +529,13 @@
     wireControls();
     container.dataset.ready = 'false';
     try {
-      const [outlines, rows, stations] = await Promise.all([
-        API.json('/v1/districts', { format: 'geojson' }), loadCoverage(), loadStations(),
-      ]);
+      // A refused coverage question (a bad radius in the link, say) still leaves outlines and stations drawn.
+      const coverage = loadCoverage().catch((err) => err);
+      const [outlines, stations] = await Promise.all([API.json('/v1/districts', { format: 'geojson' }), loadStations()]);
       districtLayer.addData(outlines);
-      drawCoverage(rows);
       drawStations(stations);
+      const rows = await coverage;
+      if (rows instanceof Error) showError(rows); else drawCoverage(rows);
       const select = $('district');
       outlines.features.forEach((f) => {
         const option = select.appendChild(document.createElement('option'));
