@@ -16,18 +16,22 @@ Usage: scripts/map_browser_test.py --bin PATH/stationfinder [--screenshot FILE.p
 """
 import argparse
 import base64
+import http.server
 import json
 import os
 import select
 import shutil
 import socket
 import statistics
+import struct
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.parse
 import urllib.request
+import zlib
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DAY = "2026-11-23"  # a Monday; the sample's hours are easy to read at 10:00 and 23:00
@@ -133,6 +137,46 @@ def main_thread_ms(page):
     return metrics["TaskDuration"] * 1000
 
 
+def tiny_png():
+    """A 1x1 PNG, the tile server's every tile."""
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)  # 1x1, 8-bit RGB
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\x00\xc8\xd2\xdc"))
+            + chunk(b"IEND", b""))
+
+
+def start_tile_server():
+    """A {z}/{x}/{y}.png tile server on a free loopback port; returns it and the paths it was asked for."""
+    asked = []
+    tile = tiny_png()
+
+    class Tiles(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            asked.append(self.path)
+            self.send_response(200)
+            self.send_header("Content-Type", "image/png")
+            self.send_header("Content-Length", str(len(tile)))
+            self.end_headers()
+            self.wfile.write(tile)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Tiles)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, asked
+
+
+def wait_for(base):
+    for _ in range(300):
+        try:
+            return get_json(base + "/healthz")
+        except OSError:
+            time.sleep(0.1)
+    raise TimeoutError(f"no server at {base}")
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -211,12 +255,7 @@ def main():
     checks = Checks()
     timings = []
     try:
-        for _ in range(300):
-            try:
-                get_json(base + "/healthz")
-                break
-            except OSError:
-                time.sleep(0.1)
+        wait_for(base)
         at = f"{DAY}T10:00"
         districts = get_json(base + "/v1/districts")
         public = get_json(base + "/v1/stations?format=geojson")["features"]
@@ -344,6 +383,36 @@ def main():
                       and not ("map error:" in t or "status of 400" in t or "status of 401" in t
                                or ("status of 404" in t and "/v1/recommend?" in t))]
         checks.expect(not unexpected, f"no unexpected console errors ({unexpected[:3]})")
+
+        # A link with a radius the API refuses: its message, and outlines and stations still drawn.
+        refused = Page(devtools)
+        refused.call("Page.navigate", {"url": f"{base}/map?radius=abc"})
+        data = refused.wait_ready()
+        checks.expect(data.get("districts") == str(len(districts)) and data.get("stations") == str(len(public))
+                      and "radius" in data.get("error", ""), f"a link with radius=abc is answered in the page: {data.get('error')!r}")
+
+        # A basemap (`serve --tiles`): tiles come from that host, which the page's policy lets images reach.
+        tiles, tile_requests = start_tile_server()
+        tiles_port = free_port()
+        template = f"http://127.0.0.1:{tiles.server_address[1]}/{{z}}/{{x}}/{{y}}.png"
+        with_tiles = subprocess.Popen([options.bin, "serve", "--host", "127.0.0.1", "--port", str(tiles_port), "--db", database,
+                                       "--log-level", "warning", "--tiles", template, "--tiles-attribution", "Test tiles"])
+        try:
+            wait_for(f"http://127.0.0.1:{tiles_port}")
+            basemap = Page(devtools)
+            basemap.call("Page.navigate", {"url": f"http://127.0.0.1:{tiles_port}/map?at={at}"})
+            basemap.wait_ready()
+            time.sleep(0.5)
+            loaded = basemap.evaluate("document.querySelectorAll('img.leaflet-tile-loaded').length")
+            attribution = basemap.evaluate("document.querySelector('.leaflet-control-attribution').textContent")
+            checks.expect(len(tile_requests) > 0 and loaded > 0 and "Test tiles" in attribution,
+                          f"--tiles draws a basemap: {len(tile_requests)} tiles asked for, {loaded} shown, attribution {attribution!r}")
+        finally:
+            with_tiles.terminate()
+            with_tiles.wait(timeout=10)
+            tiles.shutdown()
+        blocked = [t for _, t in Page.console_lines(refused) if "Content Security Policy" in t]
+        checks.expect(not blocked, f"the page's own policy blocked nothing it needs ({blocked[:2]})")
     finally:
         if browser:
             browser.terminate()

@@ -44,9 +44,13 @@
     const box = $('message');
     box.textContent = err instanceof API.APIError ? err.display : String(err.message || err);
     box.hidden = false;
+    container.dataset.error = box.textContent;
     console.error('map error:', box.textContent);
   }
-  function clearError() { $('message').hidden = true; }
+  function clearError() {
+    $('message').hidden = true;
+    delete container.dataset.error;
+  }
 
   // ---- the map and its layers ----
 
@@ -559,7 +563,6 @@
       container.dataset.readyMs = String(readyMs);
       console.log('map ready: ' + readyMs + ' ms page time, ' + districtLayers.size + ' districts, ' + markers.size + ' stations');
     } catch (err) {
-      container.dataset.error = err instanceof API.APIError ? err.display : String(err.message || err);
       showError(err);
     } finally {
       container.dataset.ready = 'true';
