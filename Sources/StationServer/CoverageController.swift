@@ -9,6 +9,8 @@ struct CoverageController: Sendable {
     let ledger: LedgerService
     /// The district outlines' GeoJSON, made on first use (the districts never change while serving).
     let outlines = OnceComputed<String>()
+    /// Districts' coverage kept per set of open stations around them (hour changes on the map).
+    let memo = CoverageMemo()
 
     func addRoutes(to router: Router<StationRequestContext>) {
         router.get("/v1/districts", use: districts)
@@ -41,7 +43,8 @@ struct CoverageController: Sendable {
         let snapshot = ledger.snapshot
         let options = try coverageOptions(q, context: context)
         let shapes = try q.string("district").map { [try shape(named: $0, in: snapshot)] }
-        let rows = try await offload { try snapshot.coverage.coverage(of: shapes, options: options) }
+        let memo = self.memo
+        let rows = try await offload { try memo.coverage(of: shapes ?? snapshot.coverage.districts, options: options, in: snapshot) }
         return Response.json(try JSONEncoder.sorted.encode(rows))
     }
 
