@@ -284,7 +284,9 @@ def main():
         checks.expect(drawn == {f["properties"]["id"] for f in public}, "the page drew exactly the public stations")
         # Speed is reported, not checked: CI machines are shared, and the targets are measured with a
         # release build (Benchmarks/README.md).
-        timings = [f"data-ready after {statistics.median(ready_ms):.0f} ms of page time (median of {ready_ms}; target 2000)"]
+        timings = [f"data-ready after {ready_ms[0]} ms of page time on the first load (the server computes that hour's coverage)"
+                   + (f", {statistics.median(ready_ms[1:]):.0f} ms on later loads (median of {ready_ms[1:]})" if len(ready_ms) > 1 else "")
+                   + "; target 2000"]
         redraws, station_redraws, server_cpu, page_busy = [], [], [], []
         page.call("Performance.enable")
         for hour in (23, 5, 12, 18, 0, 10, 8, 20):
