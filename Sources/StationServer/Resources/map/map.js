@@ -259,7 +259,14 @@
         settings.anyTime ? {} : { at: atText() })), { headers: { Accept: 'application/geo+json' } });
     } catch (_) { return; }
     if (response.status !== 200) return;
-    const sites = await response.json();
+    const answer = await response.json();
+    // GeoJSON as asked; the plain JSON answer's `sites` (rank, lon, lat, ...) serve as well.
+    const sites = answer.type === 'FeatureCollection' ? answer : {
+      type: 'FeatureCollection',
+      features: (answer.sites || []).map((site) => ({
+        type: 'Feature', geometry: { type: 'Point', coordinates: [site.lon, site.lat] }, properties: site,
+      })),
+    };
     L.geoJSON(sites, {
       pointToLayer: (f, latlng) => L.circleMarker(latlng, {
         pane: 'answers', radius: 8, color: '#fff', weight: 2, fillColor: '#7b2cff', fillOpacity: 0.9,
