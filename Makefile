@@ -5,14 +5,16 @@ DB ?= stationfinder.db
 HOST ?= 127.0.0.1
 PORT ?= 8080
 SWIFT ?= swift
-APT_PACKAGES := libgeos-dev libsqlite3-dev pkg-config libglpk-dev libgdal-dev gdal-bin
+APT_PACKAGES := libgeos-dev libsqlite3-dev pkg-config libglpk-dev libgdal-dev gdal-bin libjs-leaflet
 # Python tools the tests call: the independent OpenAPI validator.
 PIP_PACKAGES := openapi-spec-validator
+# The map's browser test: Debian's Chromium and a font with Chinese characters.
+BROWSER_PACKAGES := chromium fonts-wqy-microhei
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test deps pydeps build release setup bench load clean
+.PHONY: run test test-browser deps pydeps build release setup bench load clean
 
-## Install libgeos-dev, libsqlite3-dev and pkg-config when any is missing.
+## Install libgeos-dev, libsqlite3-dev, pkg-config and libjs-leaflet (the map) when any is missing.
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do \
 		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
@@ -44,6 +46,12 @@ run: setup
 ## Run the whole test suite (unit, conformance, property and live-server tests).
 test: deps pydeps
 	$(SWIFT) test
+
+## The map (/map) in headless Chromium against a live server on a scratch database; see scripts/map_browser_test.py.
+test-browser: deps
+	@$(MAKE) --no-print-directory deps APT_PACKAGES="$(BROWSER_PACKAGES)"
+	$(SWIFT) build --product stationfinder
+	python3 scripts/map_browser_test.py --bin "$$($(SWIFT) build --show-bin-path)/stationfinder"
 
 ## Release-build benchmarks (outside the test suite); see Benchmarks/README.md.
 bench: deps

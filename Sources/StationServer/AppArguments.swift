@@ -13,12 +13,16 @@ public protocol AppArguments: Sendable {
     var ledgerCheckInterval: Duration { get }
     /// Demand file (population raster, GeoJSON or CSV) for coverage, gaps, profile and recommend; nil: uniform.
     var demandPath: String? { get }
+    /// The map page's Leaflet directory and basemap.
+    var map: MapSettings { get }
 }
 
 extension AppArguments {
     public var accessLog: Bool { true }
     public var ledgerCheckInterval: Duration { .milliseconds(500) }
     public var demandPath: String? { nil }
+    /// Debian's Leaflet and no basemap, for arguments that do not say.
+    public var map: MapSettings { MapSettings() }
 }
 
 /// A plain ``AppArguments`` value.
@@ -30,6 +34,7 @@ public struct ServerArguments: AppArguments {
     public var accessLog: Bool
     public var ledgerCheckInterval: Duration
     public var demandPath: String?
+    public var map = MapSettings()
 
     public init(hostname: String = "127.0.0.1", port: Int = 8080, databasePath: String?, logLevel: Logger.Level = .info,
                 accessLog: Bool = true, ledgerCheckInterval: Duration = .milliseconds(500), demandPath: String? = nil) {

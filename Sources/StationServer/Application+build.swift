@@ -11,7 +11,8 @@ public func buildApplication(_ arguments: some AppArguments) async throws -> som
     logger.logLevel = arguments.logLevel
     let database = try arguments.databasePath.map { try StationDatabase(path: $0) } ?? StationDatabase.inMemory()
     let demand = try arguments.demandPath.map { try DemandLayer.load(path: $0) }
-    let services = try AppServices(database: database, demand: demand)
+    var services = try AppServices(database: database, demand: demand)
+    services.map = arguments.map
     logger.info("ledger loaded", metadata: [
         "stations_indexed": "\(services.ledger.snapshot.catalog.indexedCount)",
         "districts": "\(services.ledger.districtMap.districts.count)",
@@ -33,6 +34,8 @@ public func buildApplication(_ arguments: some AppArguments) async throws -> som
 public struct AppServices: Sendable {
     public let ledger: LedgerService
     public let metrics: RouteMetrics
+    /// Where the map page finds Leaflet, and its basemap.
+    public var map = MapSettings()
 
     public init(database: StationDatabase, demand: DemandLayer? = nil) throws {
         ledger = try LedgerService(database: database, demand: demand)
@@ -52,5 +55,6 @@ public func buildRouter(_ services: AppServices, accessLog: Bool = false) -> Rou
     CoverageController(ledger: services.ledger).addRoutes(to: router)
     HoursController().addRoutes(to: router)
     RecommendController(ledger: services.ledger, coverage: CoverageController(ledger: services.ledger)).addRoutes(to: router)
+    MapController(settings: services.map).addRoutes(to: router)
     return router
 }

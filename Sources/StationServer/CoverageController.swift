@@ -7,6 +7,10 @@ import StationGeometry
 /// the planners' and auditors' questions, answered from the current ledger snapshot.
 struct CoverageController: Sendable {
     let ledger: LedgerService
+    /// The district outlines' GeoJSON, made on first use (the districts never change while serving).
+    let outlines = OnceComputed<String>()
+    /// Districts' coverage kept per set of open stations around them (hour changes on the map).
+    let memo = CoverageMemo()
 
     func addRoutes(to router: Router<StationRequestContext>) {
         router.add(.districts, use: districts)
@@ -25,12 +29,8 @@ struct CoverageController: Sendable {
     }
 
     @Sendable func districts(_ request: Request, context: StationRequestContext) async throws -> Response {
-        let shapes = ledger.districtMap.shapes
-        if try wantsGeoJSON(request) {
-            return Response.json(Data(try LedgerGeoJSON.districts(shapes, population: ledger.population).utf8),
-                                 contentType: "application/geo+json")
-        }
-        let rows = try shapes.map { shape in
+        if try wantsGeoJSON(request) { return try await districtOutlines() }
+        let rows = try ledger.districtMap.shapes.map { shape in
             DistrictJSON(adcode: shape.name.adcode, name: shape.name.name, pinyin: shape.name.pinyin,
                          population: ledger.population[shape.name.adcode],
                          area_km2: (try shape.areaKm2() * 100).rounded() / 100)
@@ -47,9 +47,10 @@ struct CoverageController: Sendable {
         let options = asked
         let shapes = try districts(q, in: snapshot)
         let geoJSON = try wantsGeoJSON(request)
+        let memo = self.memo
         let report = try await offload {
-            CoverageReport(rows: try snapshot.coverage.coverage(of: shapes, options: options), options: options,
-                           allDistricts: shapes == nil)
+            CoverageReport(rows: try memo.coverage(of: shapes ?? snapshot.coverage.districts, options: options, in: snapshot),
+                           options: options, allDistricts: shapes == nil)
         }
         if geoJSON {
             let text = try LedgerGeoJSON.coverage(report, shapes: shapes ?? snapshot.coverage.districts)
@@ -109,16 +110,7 @@ struct CoverageController: Sendable {
     /// auditors and editors.
     /// `readsTime: false` for the profile, which looks at every hour of a week itself.
     func coverageOptions(_ q: QueryReader, context: StationRequestContext, readsTime: Bool = true) throws -> CoverageOptions {
-        var time = CoverageTime.ignoringHours
-        if readsTime {
-            let anyTime = try q.bool("any_time")
-            if anyTime && q.string("at") != nil {
-                throw APIError.invalid("any_time", "give either at or any_time, not both")
-            }
-            let at = try q.epochSeconds("at")
-            time = anyTime
-                ? .anyTimeInWeek(startingEpochSeconds: LocalWeek.mondayStart(containing: at)) : .at(epochSeconds: at)
-        }
+        let time = readsTime ? try q.coverageTime() : .ignoringHours
         let membersOnly = try q.bool("include_members_only")
         if membersOnly { try context.caller.require(.auditor, .editor, to: "including members-only stations") }
         let options = CoverageOptions(radiusMetres: try radiusMetres(q), time: time, includeMembersOnly: membersOnly)

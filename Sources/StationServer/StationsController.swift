@@ -75,10 +75,16 @@ struct StationsController: Sendable {
             return d.name.adcode
         }
         let required = try q.amenities()
-        let stations = snapshot.catalog.stations.filter { s in
-            context.caller.canSee(s) && (district == nil || s.district == district)
+        let listed = snapshot.catalog.stations.indices.filter { i in
+            let s = snapshot.catalog.stations[i]
+            return context.caller.canSee(s) && (district == nil || s.district == district)
                 && (box?.contains(s.location) ?? true) && s.amenities.isSuperset(of: required)
         }
+        if q.string("format") == "compact" { return try compactLayer(listed, query: q, snapshot: snapshot) }
+        for name in ["at", "any_time"] where q.string(name) != nil {
+            throw APIError.invalid(name, "'\(name)' draws open and closed stations in the compact layer: use it with format=compact")
+        }
+        let stations = listed.map { snapshot.catalog.stations[$0] }
         if try q.wantsGeoJSON(request) {
             return Response.json(Data(LedgerGeoJSON.stations(stations).utf8), contentType: "application/geo+json")
         }

@@ -19,11 +19,21 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Leave out the access log (one line per request at info level).") var quiet = false
     @Option(help: "Demand for coverage, gaps, profile and recommend: a population raster (GeoTIFF), GeoJSON or CSV (default: spread evenly).")
     var demand: String?
+    @Option(help: "A {z}/{x}/{y} tile URL template for the map's basemap (overlays are WGS-84: a GCJ-02 basemap sits 100-700 m off).")
+    var tiles: String?
+    @Option(help: "The basemap's attribution text (default: its host).") var tilesAttribution: String?
+    @Option(help: "Directory holding leaflet.js and leaflet.css for the map (Debian's libjs-leaflet installs them here).")
+    var leafletDir = MapSettings.debianLeafletDirectory
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be within 0...65535, got \(port)") }
         guard Logger.Level(rawValue: logLevel) != nil else {
             throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical")
+        }
+        if let tiles {
+            do { _ = try TileLayer(urlTemplate: tiles) } catch { throw ValidationError("--tiles: \(error.description)") }
+        } else if tilesAttribution != nil {
+            throw ValidationError("--tiles-attribution needs --tiles")
         }
     }
 
@@ -31,9 +41,11 @@ struct ServeCommand: AsyncParsableCommand {
         // A mistyped --db must not become a new, empty ledger served as if it were the real one.
         try LedgerCLI.requireSetUp(database)
         LoggingSystem.bootstrap { LogLineHandler(label: $0) }
-        let arguments = ServerArguments(
+        var arguments = ServerArguments(
             hostname: host, port: port, databasePath: database.path,
             logLevel: Logger.Level(rawValue: logLevel) ?? .info, accessLog: !quiet, demandPath: demand)
+        arguments.map = MapSettings(leafletDirectory: leafletDir,
+                                    tiles: try tiles.map { try TileLayer(urlTemplate: $0, attribution: tilesAttribution) })
         let app = try await buildApplication(arguments)
         do {
             try await app.runService()

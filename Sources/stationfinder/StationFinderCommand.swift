@@ -28,6 +28,7 @@ struct StationFinderCommand: AsyncParsableCommand {
         KeysCommand.self,
         CRSCommand.self,
         ServeCommand.self,
+        MapLayersCommand.self,
     ]
 
     /// Parses and runs like ArgumentParser's own `main`, except that a bad value found while a

@@ -91,7 +91,7 @@ struct StrictParameterTests {
                 let features = try #require(try json(response)["features"] as? [[String: Any]])
                 #expect(features.count == 16)
                 let properties = try #require(features.first?["properties"] as? [String: Any])
-                #expect(properties["adcode"] as? String == "110101")
+                #expect(properties["district"] as? String == "110101")
             }
             try await client.execute(uri: "/v1/coverage?district=Dongcheng&at=2026-11-23T10:00&format=geojson", method: .get) { response in
                 #expect(response.headers[.contentType] == "application/geo+json")

@@ -20,6 +20,20 @@ struct GeoJSONWriter {
         features.append(feature(geometry: #"{"type":"Point","coordinates":"# + position(r) + "}", properties: properties))
     }
 
+    /// Adds a MultiPoint feature with coordinates kept to `decimals` decimals (5 is about 1 m), for
+    /// payloads where size matters more than centimetres (the map's compact stations layer).
+    mutating func addMultiPoint(_ points: [LonLat], decimals: Int, properties: [(String, PropertyValue)]) {
+        var body = ""
+        body.reserveCapacity(points.count * 22)
+        for (i, p) in points.enumerated() {
+            let r = Self.rounded(p)
+            extend(r)
+            if i > 0 { body += "," }
+            body += "[" + JSONText.number(r.lon, decimals: decimals) + "," + JSONText.number(r.lat, decimals: decimals) + "]"
+        }
+        features.append(feature(geometry: #"{"type":"MultiPoint","coordinates":["# + body + "]}", properties: properties))
+    }
+
     /// Adds a Polygon/MultiPolygon feature after rounding, validating (GEOSMakeValid when needed) and
     /// orienting the rings. Empty input becomes an empty MultiPolygon.
     mutating func addPolygons(_ polygons: [GeoPolygon], properties: [(String, PropertyValue)]) throws {

@@ -61,20 +61,6 @@ extension LedgerGeoJSON {
         return writer.text()
     }
 
-    /// District outlines with adcode, names, population and area (`/v1/districts?format=geojson`).
-    public static func districts(_ shapes: [DistrictShape], population: [String: Int]) throws -> String {
-        var writer = GeoJSONWriter()
-        for shape in shapes {
-            try writer.addPolygons(shape.polygons, properties: [
-                ("adcode", .string(shape.name.adcode)), ("name", .string(shape.name.name)),
-                ("pinyin", .string(shape.name.pinyin)),
-                ("population", population[shape.name.adcode].map { .integer($0) } ?? .null),
-                ("area_km2", .number(try shape.areaKm2(), decimals: 2)),
-            ])
-        }
-        return writer.text()
-    }
-
     /// A district's coverage figures as GeoJSON properties.
     static func districtProperties(_ c: DistrictCoverage) -> [(String, PropertyValue)] {
         [

@@ -59,7 +59,9 @@ extension APIRoute {
     static let nearest = APIRoute(.get, "/v1/stations/nearest", single: [
         "lon", "lat", "crs", "at", "limit", "max_distance", "member", "mode", "open", "min_open_minutes",
     ], lists: ["amenities", "grades"])
-    static let listStations = APIRoute(.get, "/v1/stations", single: ["bbox", "district", "format"], lists: ["amenities"])
+    /// `at` and `any_time` only with `format=compact` (the map's stations layer).
+    static let listStations = APIRoute(.get, "/v1/stations", single: ["bbox", "district", "format", "at", "any_time"],
+                                       lists: ["amenities"])
     static let createStation = APIRoute(.post, "/v1/stations", single: ["crs"])
     static let importStations = APIRoute(.post, "/v1/stations/import", single: ["crs", "replace", "format", "confirm", "dry_run"])
     static let showStation = APIRoute(.get, "/v1/stations/{id}")
@@ -87,6 +89,13 @@ extension APIRoute {
 
     static let hoursCheck = APIRoute(.get, "/v1/hours/check", single: ["expr", "at"])
 
+    static let root = APIRoute(.get, "/")
+    /// The page reads these to preset its view (`/map?at=2026-11-23T23:00&district=朝阳区&radius=500`).
+    static let map = APIRoute(.get, "/map", single: ["at", "any_time", "radius", "district"])
+    static let mapAsset = APIRoute(.get, "/map/assets/{file}")
+    static let leafletFile = APIRoute(.get, "/map/leaflet/{file}")
+    static let leafletImage = APIRoute(.get, "/map/leaflet/images/{file}")
+
     /// Every route the service answers, in the order the OpenAPI document lists them.
     public static let all: [APIRoute] = [
         health, metrics, openAPI,
@@ -94,5 +103,6 @@ extension APIRoute {
         showStation, replaceStation, deleteStation, stationHistory,
         districts, coverage, gaps, profile, export, recommend,
         hoursCheck,
+        root, map, mapAsset, leafletFile, leafletImage,
     ]
 }
