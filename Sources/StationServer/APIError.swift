@@ -14,6 +14,8 @@ public struct APIError: HTTPResponseError, Sendable {
     public var field: String?
     /// Itemised problems, e.g. one line per invalid ledger row.
     public var details: [String]?
+    /// Sent as `Retry-After` (seconds) with a 429.
+    public var retryAfterSeconds: Int64?
 
     public init(_ status: HTTPResponse.Status, code: String, message: String, field: String? = nil) {
         self.status = status
@@ -49,6 +51,7 @@ public struct APIError: HTTPResponseError, Sendable {
         var headers = HTTPFields()
         headers[.contentType] = "application/json; charset=utf-8"
         if status == .unauthorized { headers[.wwwAuthenticate] = "Bearer" }
+        if let retryAfterSeconds { headers[.retryAfter] = String(retryAfterSeconds) }
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 }

@@ -22,14 +22,17 @@ public func buildApplication(_ arguments: some AppArguments) async throws -> som
     )
 }
 
-/// Everything the routes share: the ledger (store + live snapshot) and the metrics.
+/// Everything the routes share: the ledger (store + live snapshot), the metrics and the field reports.
 public struct AppServices: Sendable {
     public let ledger: LedgerService
     public let metrics: RouteMetrics
+    public let reports: FieldReportService
 
-    public init(database: StationDatabase) throws {
+    /// `clock`: the present time for reports and rate limits (a fixed one in tests).
+    public init(database: StationDatabase, clock: ServiceClock = .system) throws {
         ledger = try LedgerService(database: database)
         metrics = RouteMetrics()
+        reports = try FieldReportService(database: database, clock: clock)
     }
 }
 
@@ -39,8 +42,11 @@ public func buildRouter(_ services: AppServices) -> Router<StationRequestContext
     router.add(middleware: ErrorShapeMiddleware())
     router.add(middleware: RouteMetricsMiddleware(metrics: services.metrics))
     router.add(middleware: APIKeyMiddleware(database: services.ledger.database))
+    router.add(middleware: CompressionMiddleware())
     SystemController(ledger: services.ledger, metrics: services.metrics).addRoutes(to: router)
-    StationsController(ledger: services.ledger).addRoutes(to: router)
+    AlongController(ledger: services.ledger, reports: services.reports).addRoutes(to: router)
+    ReportsController(ledger: services.ledger, reports: services.reports).addRoutes(to: router)
+    StationsController(ledger: services.ledger, reports: services.reports).addRoutes(to: router)
     CoverageController(ledger: services.ledger).addRoutes(to: router)
     HoursController().addRoutes(to: router)
     return router

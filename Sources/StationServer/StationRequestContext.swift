@@ -5,9 +5,12 @@ public struct StationRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// Who is calling; `.anonymous` without a valid `Authorization: Bearer` key.
     public var caller: Caller = .anonymous
+    /// The connection's peer address: read only to rate-limit reports (hashed, never stored).
+    public let remoteIP: String?
 
     public init(source: Source) {
         coreContext = .init(source: source)
+        remoteIP = source.channel.remoteAddress?.ipAddress
     }
 
     /// Bodies larger than this get 413; the import route reads its own, larger limit.

@@ -9,6 +9,9 @@ extension StationDatabase {
         migrator.registerMigration("v1") { db in
             try db.execute(sql: schemaV1)
         }
+        migrator.registerMigration("v2-station-reports") { db in
+            try db.execute(sql: schemaStationReports)
+        }
         return migrator
     }
 

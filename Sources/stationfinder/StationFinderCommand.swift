@@ -24,5 +24,7 @@ struct StationFinderCommand: AsyncParsableCommand {
         HoursCommand.self,
         ServeCommand.self,
         NearestCommand.self,
+        AlongCommand.self,
+        ReportsCommand.self,
     ]
 }
