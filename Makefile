@@ -5,7 +5,7 @@ DB ?= stationfinder.db
 HOST ?= 127.0.0.1
 PORT ?= 8080
 SWIFT ?= swift
-APT_PACKAGES := libgeos-dev libsqlite3-dev pkg-config
+APT_PACKAGES := libgeos-dev libsqlite3-dev pkg-config zlib1g-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run test deps build release setup bench load clean
