@@ -76,7 +76,8 @@ extension StationIndex {
                 runs.append(first..<min(segmentCount, first + runLength))
                 i += 1
             }
-            let position = route.nearest(to: UnitSphere.vector(lonLat), segments: runs, scratch: &scratch)
+            let position = route.nearest(
+                to: UnitSphere.vector(lonLat), segments: runs, withinMetres: halfWidthMetres, scratch: &scratch)
             guard position.offsetMetres <= halfWidthMetres else { continue }
             hits.append(CorridorHit(
                 source: Int(storage.sources[slot]), attributes: storage.attributes(slot), lonLat: lonLat,

@@ -51,12 +51,25 @@ public struct RoutePolyline: Sendable {
     /// points within ``tieToleranceMetres`` of the nearest distance -- a route that doubles back passes a
     /// station twice -- the first along the route is taken, so the answer does not depend on the order
     /// segments are looked at. `scratch` is working memory the caller may reuse between stations.
-    func nearest(to p: SIMD3<Double>, segments ranges: [Range<Int>], scratch: inout [SegmentDistance]) -> RoutePosition {
+    ///
+    /// With `withinMetres`, segments that cannot come within that distance of `p` (by a bounding-sphere
+    /// test) are skipped: the answer is unchanged whenever the nearest point is within that distance.
+    func nearest(
+        to p: SIMD3<Double>, segments ranges: [Range<Int>], withinMetres: Double = .infinity,
+        scratch: inout [SegmentDistance]
+    ) -> RoutePosition {
         scratch.removeAll(keepingCapacity: true)
         var least = Double.infinity
+        // A chord reaches at most as far as its angle; widened by the tie tolerance (so no segment within
+        // it of the nearest is skipped) and by the rounding of the vectors.
+        let reach = (withinMetres + 2 * Self.tieToleranceMetres) / Earth.meanRadiusMetres + 1e-12
         for range in ranges {
             for i in range {
-                let (angle, fromStart) = segments[i].nearest(to: p)
+                let segment = segments[i]
+                let d = p - segment.middle
+                let r = reach + segment.radius
+                if (d * d).sum() > r * r { continue }
+                let (angle, fromStart) = segment.nearest(to: p)
                 least = min(least, angle)
                 scratch.append(SegmentDistance(segment: i, angleRadians: angle, fromStartRadians: fromStart))
             }
@@ -103,13 +116,21 @@ struct RouteSegment: Sendable {
     let endTangent: SIMD3<Double>
     /// The segment's central angle.
     let angleRadians: Double
+    /// The middle of the chord, and a radius about it holding the whole arc: half the chord plus the
+    /// arc's bulge beyond it (1 - cos(angle / 2)).
+    let middle: SIMD3<Double>
+    let radius: Double
 
     init(from a: SIMD3<Double>, to b: SIMD3<Double>) {
         start = a
         end = b
+        let angle = Self.angle(a, b)
+        angleRadians = angle
+        middle = (a + b) / 2
+        let chord = b - a
+        radius = (chord * chord).sum().squareRoot() / 2 + (1 - cos(angle / 2)) + 1e-15
         let n = Self.cross(a, b)
         let sine = (n * n).sum().squareRoot()
-        angleRadians = Self.angle(a, b)
         if sine < 1e-15 {
             normal = .zero
             startTangent = .zero
