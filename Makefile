@@ -5,7 +5,7 @@ DB ?= stationfinder.db
 HOST ?= 127.0.0.1
 PORT ?= 8080
 SWIFT ?= swift
-APT_PACKAGES := libgeos-dev libsqlite3-dev pkg-config libglpk-dev libgdal-dev gdal-bin libjs-leaflet
+APT_PACKAGES := libgeos-dev libsqlite3-dev pkg-config zlib1g-dev libglpk-dev libgdal-dev gdal-bin libjs-leaflet
 # Python tools the tests call: the independent OpenAPI validator.
 PIP_PACKAGES := openapi-spec-validator
 # The map's browser test: Debian's Chromium and a font with Chinese characters.

@@ -23,6 +23,13 @@ let package = Package(
                 .product(name: "StationStore", package: "StationFinder"),
             ]),
         .executableTarget(
+            name: "AlongBench",
+            dependencies: [
+                .product(name: "StationCore", package: "StationFinder"),
+                .product(name: "StationGeometry", package: "StationFinder"),
+                .product(name: "StationStore", package: "StationFinder"),
+            ]),
+        .executableTarget(
             name: "CoverageBench",
             dependencies: [
                 .product(name: "StationCore", package: "StationFinder"),

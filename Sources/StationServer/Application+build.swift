@@ -30,16 +30,19 @@ public func buildApplication(_ arguments: some AppArguments) async throws -> som
     )
 }
 
-/// Everything the routes share: the ledger (store + live snapshot) and the metrics.
+/// Everything the routes share: the ledger (store + live snapshot), the metrics and the field reports.
 public struct AppServices: Sendable {
     public let ledger: LedgerService
     public let metrics: RouteMetrics
     /// Where the map page finds Leaflet, and its basemap.
     public var map = MapSettings()
+    public let reports: FieldReportService
 
-    public init(database: StationDatabase, demand: DemandLayer? = nil) throws {
+    /// `clock`: the present time for reports and rate limits (a fixed one in tests).
+    public init(database: StationDatabase, demand: DemandLayer? = nil, clock: ServiceClock = .system) throws {
         ledger = try LedgerService(database: database, demand: demand)
         metrics = RouteMetrics()
+        reports = try FieldReportService(database: database, clock: clock)
     }
 }
 
@@ -50,8 +53,11 @@ public func buildRouter(_ services: AppServices, accessLog: Bool = false) -> Rou
     router.add(middleware: ErrorShapeMiddleware())
     router.add(middleware: StrictQueryMiddleware())
     router.add(middleware: APIKeyMiddleware(database: services.ledger.database))
+    router.add(middleware: CompressionMiddleware())
     SystemController(ledger: services.ledger, metrics: services.metrics).addRoutes(to: router)
-    StationsController(ledger: services.ledger).addRoutes(to: router)
+    AlongController(ledger: services.ledger, reports: services.reports).addRoutes(to: router)
+    ReportsController(ledger: services.ledger, reports: services.reports).addRoutes(to: router)
+    StationsController(ledger: services.ledger, reports: services.reports).addRoutes(to: router)
     CoverageController(ledger: services.ledger).addRoutes(to: router)
     HoursController().addRoutes(to: router)
     RecommendController(ledger: services.ledger, coverage: CoverageController(ledger: services.ledger)).addRoutes(to: router)

@@ -5,10 +5,17 @@ public struct StationRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// Who is calling; `.anonymous` without a valid `Authorization: Bearer` key.
     public var caller: Caller = .anonymous
+    /// Reads the connection's peer address when a route needs it (only report filing does): formatting
+    /// it for every request would cost every route.
+    private let peerAddress: @Sendable () -> String?
 
     public init(source: Source) {
         coreContext = .init(source: source)
+        peerAddress = { [channel = source.channel] in channel.remoteAddress?.ipAddress }
     }
+
+    /// The connection's peer address: read only to rate-limit reports (hashed, never stored).
+    var remoteIP: String? { peerAddress() }
 
     /// Bodies larger than this get 413; the import route reads its own, larger limit.
     public var maxUploadSize: Int { APILimits.maxBodyBytes }

@@ -7,6 +7,7 @@ import StationStore
 /// `/v1/stations...`: nearest, listing, one station, ledger writes, import and history.
 struct StationsController: Sendable {
     let ledger: LedgerService
+    let reports: FieldReportService
 
     func addRoutes(to router: Router<StationRequestContext>) {
         router.add(.nearest, use: nearest)
@@ -35,13 +36,15 @@ struct StationsController: Sendable {
             mode: try q.choice("mode", as: TravelMode.self) ?? .walk,
             openPolicy: try q.choice("open", as: OpenPolicy.self) ?? .arrival,
             minOpenMinutes: try q.int("min_open_minutes") ?? 10)
-        let answer: NearestAnswer
+        let compact = try q.bool("compact")
+        var answer: NearestAnswer
         do {
             answer = try ledger.snapshot.catalog.nearest(query)
         } catch {
             throw APIError.invalid(error.field, error.description)
         }
-        return answer.withJSONBytes { Response.json(ByteBuffer(bytes: $0)) }
+        reports.closedReports.annotate(&answer, nowEpochSeconds: reports.clock.nowEpochSeconds())
+        return answer.withJSONBytes(compact: compact) { Response.json(ByteBuffer(bytes: $0)) }
     }
 
     /// The organization whose C stations a nearest query may return: a member key's own (also
@@ -96,7 +99,8 @@ struct StationsController: Sendable {
         guard let station = try ledger.database.station(id: id), context.caller.canSee(station) else {
             throw APIError.notFound("no station with id '\(id)'")
         }
-        return Response.json(try JSONEncoder.sorted.encode(station))
+        let summary = try reports.database.reportSummary(stationID: id, nowEpochSeconds: reports.clock.nowEpochSeconds())
+        return Response.json(try JSONEncoder.sorted.encode(StationWithReports(station: station, reports: summary)))
     }
 
     @Sendable func history(_ request: Request, context: StationRequestContext) async throws -> Response {

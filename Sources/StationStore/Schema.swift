@@ -16,6 +16,10 @@ extension StationDatabase {
                 ALTER TABLE station_history ADD COLUMN crs TEXT CHECK (crs IS NULL OR crs IN ('wgs84', 'gcj02', 'bd09'));
                 """)
         }
+        // Reports from the field: a table of their own.
+        migrator.registerMigration("v3-station-reports") { db in
+            try db.execute(sql: schemaStationReports)
+        }
         return migrator
     }
 

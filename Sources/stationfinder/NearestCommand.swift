@@ -39,12 +39,14 @@ struct NearestCommand: ParsableCommand {
         let db = try LedgerCLI.open(database)
         let stations = try LedgerCLI.reportingFailures { try db.allStations() }
         let catalog = StationCatalog(stations: stations)
-        let answer: NearestAnswer
+        var answer: NearestAnswer
         do {
             answer = try catalog.nearest(query)
         } catch {
             throw ValidationError(error.description)
         }
+        let now = Int64(Date().timeIntervalSince1970)
+        try db.closedReportTally(nowEpochSeconds: now).annotate(&answer, nowEpochSeconds: now)
         if json {
             print(answer.jsonText())
         } else {
@@ -57,28 +59,9 @@ struct NearestCommand: ParsableCommand {
 
     /// Turns the options into a query, with a sentence for each bad value.
     func makeQuery() throws -> NearestQuery {
-        var amenitySet = AmenitySet()
-        for name in amenities.flatMap(VocabularyWords.listItems) {
-            guard let a = VocabularyWords.amenity(name) else {
-                throw ValidationError("unknown amenity '\(name)'; known: \(Amenity.vocabularyList)")
-            }
-            amenitySet.insert(a)
-        }
-        var gradeSet: Set<Grade> = []
-        for name in grades.flatMap(VocabularyWords.listItems) {
-            guard let g = VocabularyWords.grade(name) else {
-                throw ValidationError("unknown grade '\(name)'; use A, B or C")
-            }
-            gradeSet.insert(g)
-        }
-        let epoch: Int64
-        if at == "now" {
-            epoch = Int64(Date().timeIntervalSince1970)
-        } else if let local = LocalDateTime(iso: at) {
-            epoch = HoursTimeZone.shanghai.epochSeconds(local)
-        } else {
-            throw ValidationError("cannot read --at '\(at)'; write YYYY-MM-DDTHH:MM (Beijing time), e.g. 2026-03-10T08:30, or 'now'")
-        }
+        let amenitySet = try QueryOptions.amenities(amenities)
+        let gradeSet = try QueryOptions.grades(grades)
+        let epoch = try QueryOptions.epochSeconds(at)
         let query = NearestQuery(
             point: LonLat(lon: lon, lat: lat), crs: crs, atEpochSeconds: epoch, limit: limit,
             maxDistanceMetres: maxDistance, requiredAmenities: amenitySet, grades: gradeSet,

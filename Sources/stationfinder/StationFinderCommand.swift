@@ -15,6 +15,8 @@ struct StationFinderCommand: AsyncParsableCommand {
     /// ledger, the planners' analyses and the operators' tools. Add a new command's type here.
     static let allSubcommands: [any ParsableCommand.Type] = [
         NearestCommand.self,
+        AlongCommand.self,
+        ReportsCommand.self,
         HoursCommand.self,
         StationsCommand.self,
         ImportCommand.self,
@@ -24,11 +26,11 @@ struct StationFinderCommand: AsyncParsableCommand {
         GapsCommand.self,
         ProfileCommand.self,
         ExportCommand.self,
+        MapLayersCommand.self,
         RecommendCommand.self,
         KeysCommand.self,
         CRSCommand.self,
         ServeCommand.self,
-        MapLayersCommand.self,
     ]
 
     /// Parses and runs like ArgumentParser's own `main`, except that a bad value found while a

@@ -49,16 +49,19 @@ struct StationsCommand: ParsableCommand {
                 LedgerCLI.printError("error: no station with id '\(id)'")
                 throw ExitCode(1)
             }
+            let summary = try db.reportSummary(stationID: s.id, nowEpochSeconds: Int64(Date().timeIntervalSince1970))
             if json {
-                print(try LedgerCLI.json(s))
+                print(try LedgerCLI.json(StationWithReports(station: s, reports: summary)))
                 return
             }
+            let lastClosed = summary.lastClosedAtEpochSeconds.map { HoursTimeZone.shanghai.local(epochSeconds: $0).isoString }
             let rows: [(String, String?)] = [
                 ("id", s.id), ("name", s.name), ("lon", "\(s.lon)"), ("lat", "\(s.lat)"), ("address", s.address),
                 ("district", s.district), ("grade", s.grade.rawValue), ("organization", s.organization),
                 ("host_type", s.hostType.rawValue), ("opening_hours", s.openingHours),
                 ("amenities", s.amenities.map(\.rawValue).joined(separator: ";")), ("phone", s.phone),
                 ("status", s.status.rawValue), ("rating", s.rating.map(String.init)), ("last_inspected", s.lastInspected),
+                ("reports", "\(summary.closedLast7Days) closed in the last 7 days (last \(lastClosed ?? "never")), \(summary.unresolved) unresolved"),
             ]
             for (k, v) in rows { print("\(k.padding(toLength: 15, withPad: " ", startingAt: 0)) \(v ?? "")") }
         }

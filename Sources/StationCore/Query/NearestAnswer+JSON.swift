@@ -2,22 +2,25 @@
 /// degrees rounded to 0.1, times as local "YYYY-MM-DDTHH:MM" in the answer's time zone next to
 /// epoch seconds. Absent optional values are written as null rather than left out.
 extension NearestAnswer {
-    /// The answer as compact JSON bytes: `{"query": ..., "results": [...], "alternatives": [...], "message": ...}`.
-    public func jsonBytes() -> [UInt8] {
-        writeJSON().bytes
+    /// The answer as compact JSON bytes: `{"query": ..., "results": [...], "alternatives": [...], "message": ...}`;
+    /// `compact` leaves out the query echo and the message (for phones: `{"results", "alternatives"}`).
+    public func jsonBytes(compact: Bool = false) -> [UInt8] {
+        writeJSON(compact: compact).bytes
     }
 
     /// Lends the answer's JSON without copying it out of the writer (e.g. into a server's own buffer).
-    public func withJSONBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
-        try writeJSON().withUnsafeBytes(body)
+    public func withJSONBytes<R>(compact: Bool = false, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try writeJSON(compact: compact).withUnsafeBytes(body)
     }
 
-    private func writeJSON() -> JSONWriter {
+    private func writeJSON(compact: Bool) -> JSONWriter {
         var w = JSONWriter(capacity: 1024 + 700 * (results.count + alternatives.count))
         var clock = LocalClock(timeZone: timeZone)
         w.beginObject()
-        w.key("query")
-        writeQuery(&w, clock: &clock)
+        if !compact {
+            w.key("query")
+            writeQuery(&w, clock: &clock)
+        }
         w.key("results")
         w.beginArray()
         // Through a buffer: iterating the array would copy each result (and retain its strings).
@@ -32,8 +35,10 @@ extension NearestAnswer {
         w.beginArray()
         for a in alternatives { write(a.station, opensAt: a.opensAtEpochSeconds, clock: &clock, into: &w) }
         w.endArray()
-        w.key("message")
-        w.string { NearestMessage.write(self, into: &$0) }
+        if !compact {
+            w.key("message")
+            w.string { NearestMessage.write(self, into: &$0) }
+        }
         w.endObject()
         return w
     }
@@ -97,6 +102,7 @@ extension NearestAnswer {
         } else {
             StationJSONFragments.writeTail(r.amenities, into: &w)
         }
+        w.key("closed_reports_7d"); w.integer(r.closedReports7d)
         w.endObject()
     }
 }

@@ -27,6 +27,8 @@ public struct NearestResult: Sendable, Hashable {
     /// on arrival, the opening time when it is closed; nil when it never changes within the schedule's horizon.
     public var closesAtEpochSeconds: Int64?
     public var amenities: AmenitySet
+    /// Unresolved `closed` reports of the last 7 days, filled in by the caller (``ClosedReportTally``).
+    public var closedReports7d = 0
 
     public static func == (a: NearestResult, b: NearestResult) -> Bool {
         a.id == b.id && a.name == b.name && a.address == b.address && a.grade == b.grade && a.location == b.location
@@ -34,6 +36,7 @@ public struct NearestResult: Sendable, Hashable {
             && a.bearingDegrees == b.bearingDegrees && a.travelMinutes == b.travelMinutes
             && a.arrivalEpochSeconds == b.arrivalEpochSeconds && a.stateOnArrival == b.stateOnArrival
             && a.closesAtEpochSeconds == b.closesAtEpochSeconds && a.amenities == b.amenities
+            && a.closedReports7d == b.closedReports7d
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -82,7 +85,7 @@ public struct NearestAnswer: Sendable {
     public var candidatesIgnoringHours: Int
     /// The zone used to print times (Asia/Shanghai by default).
     public var timeZone: HoursTimeZone
-    /// Where ``jsonBytes()`` finds the results' pre-rendered fields: the fragments of the catalog that
+    /// Where ``jsonBytes(compact:)`` finds the results' pre-rendered fields: the fragments of the catalog that
     /// answered, used for each result whose station record is that catalog's
     /// (``StationJSONFragments/fragment(for:)``). nil: every field is written afresh.
     var fragmentSource: StationJSONFragments?

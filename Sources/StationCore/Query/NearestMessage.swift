@@ -83,7 +83,7 @@ enum NearestMessage {
         metres(d, into: &out)
     }
 
-    private static func condition<T: TextPieces & ~Copyable>(_ q: NearestQuery, into out: inout T) {
+    static func condition<T: TextPieces & ~Copyable>(_ q: NearestQuery, into out: inout T) {
         switch q.openPolicy {
         case .now:
             out.append("open now")
@@ -99,7 +99,7 @@ enum NearestMessage {
         }
     }
 
-    private static func filters<T: TextPieces & ~Copyable>(_ q: NearestQuery, into out: inout T) {
+    static func filters<T: TextPieces & ~Copyable>(_ q: NearestQuery, into out: inout T) {
         let amenities = q.requiredAmenities.map(\.rawValue)
         if !amenities.isEmpty {
             out.append("amenities: ")
@@ -120,7 +120,7 @@ enum NearestMessage {
     }
 
     /// `250 m` below 10 km, `12.5 km` from there.
-    private static func metres<T: TextPieces & ~Copyable>(_ m: Double, into out: inout T) {
+    static func metres<T: TextPieces & ~Copyable>(_ m: Double, into out: inout T) {
         if m < 10_000 {
             out.append(Int(m.rounded()))
             out.append(" m")

@@ -111,3 +111,18 @@ struct SharedSchedule: @unchecked Sendable {
         }
     }
 }
+
+extension SharedSchedule {
+    /// Whether a station on this schedule satisfies an open policy: open at the query time (``OpenPolicy/now``),
+    /// or open on arrival and for `minOpenSeconds` more (``OpenPolicy/arrival``). Nearest and along both
+    /// decide with this.
+    @inline(__always)
+    func satisfies(
+        _ policy: OpenPolicy, atEpochSeconds: Int64, arrivalEpochSeconds: Int64, minOpenSeconds: Int64
+    ) -> Bool {
+        switch policy {
+        case .now: return isOpen(atEpochSeconds: atEpochSeconds)
+        case .arrival: return isOpenThroughout(fromEpochSeconds: arrivalEpochSeconds, seconds: minOpenSeconds)
+        }
+    }
+}

@@ -34,14 +34,9 @@ struct CatalogFilter: NearestFilter {
     @inline(__always)
     func accepts(source: Int, attributes: StationAttributes, distanceMetres: Double) -> Bool {
         guard let policy else { return true }
-        let h = hours[Int(attributes.hoursID)]
-        switch policy {
-        case .now:
-            return h.isOpen(atEpochSeconds: atEpochSeconds)
-        case .arrival:
-            let arrival = atEpochSeconds + mode.travelSecondsRoundedUp(forDistanceMetres: distanceMetres)
-            return h.isOpenThroughout(fromEpochSeconds: arrival, seconds: minOpenSeconds)
-        }
+        let arrival = atEpochSeconds + mode.travelSecondsRoundedUp(forDistanceMetres: distanceMetres)
+        return hours[Int(attributes.hoursID)].satisfies(
+            policy, atEpochSeconds: atEpochSeconds, arrivalEpochSeconds: arrival, minOpenSeconds: minOpenSeconds)
     }
 
     func precedes(source a: Int, source b: Int) -> Bool { stations[a].id < stations[b].id }
@@ -84,13 +79,7 @@ extension StationCatalog {
         _ query: NearestQuery, point: LonLat, hours: UnsafeBufferPointer<SharedSchedule>,
         stations: UnsafeBufferPointer<Station>
     ) -> SearchOutcome {
-        var gradeMask: UInt8 = 0
-        for g in query.grades { gradeMask |= StationAttributes.bit(of: g) }
-        if gradeMask == 0 { gradeMask = 7 }
-        let member = query.memberOrganization.flatMap { organizationIDs[$0] } ?? UInt32.max
-        let admission = AdmissionRule(
-            requiredAmenityBits: UInt16(truncatingIfNeeded: query.requiredAmenities.bits), gradeMask: gradeMask,
-            membersOnlyGradeMask: StationAttributes.bit(of: .C), memberOrganizationID: member)
+        let admission = admissionRule(query)
         var filter = CatalogFilter(
             admission: admission, policy: query.openPolicy,
             atEpochSeconds: query.atEpochSeconds, minOpenSeconds: Int64(query.minOpenMinutes) * 60,
@@ -122,6 +111,18 @@ extension StationCatalog {
             to: point, limit: Self.alternativesPoolSize(limit: query.limit), maxDistanceMetres: maxD, filter: filter)
         return SearchOutcome(
             alternatives: alternatives(from: pool, query: query), pool: pool.count)
+    }
+
+    /// The query's amenities, grades and access as the index tests them: members-only (grade C) stations
+    /// only for a member of their organization.
+    func admissionRule(_ query: NearestQuery) -> AdmissionRule {
+        var gradeMask: UInt8 = 0
+        for g in query.grades { gradeMask |= StationAttributes.bit(of: g) }
+        if gradeMask == 0 { gradeMask = 7 }
+        let member = query.memberOrganization.flatMap { organizationIDs[$0] } ?? UInt32.max
+        return AdmissionRule(
+            requiredAmenityBits: UInt16(truncatingIfNeeded: query.requiredAmenities.bits), gradeMask: gradeMask,
+            membersOnlyGradeMask: StationAttributes.bit(of: .C), memberOrganizationID: member)
     }
 
     /// What ``result(for:_:verdicts:)`` needs of a query, as plain values.
@@ -201,12 +202,7 @@ extension StationCatalog {
         let end = from + alternativesHorizonSeconds
         var t = from
         for _ in 0..<256 {
-            let ok: Bool
-            switch policy {
-            case .now: ok = h.isOpen(atEpochSeconds: t)
-            case .arrival: ok = h.isOpenThroughout(fromEpochSeconds: t, seconds: minOpenSeconds)
-            }
-            if ok { return t }
+            if h.satisfies(policy, atEpochSeconds: t, arrivalEpochSeconds: t, minOpenSeconds: minOpenSeconds) { return t }
             guard let next = h.nextChange(afterEpochSeconds: t), next > t, next <= end else { return nil }
             t = next
         }

@@ -37,9 +37,15 @@ public struct APIRoute: Sendable, Hashable {
     }
 
     /// The route a request goes to, nil when none is declared.
+    /// As the router does, a literal segment wins over a `{parameter}` (`/v1/stations/along` is not
+    /// the station with id "along").
     static func route(method: HTTPRequest.Method, path requestPath: Substring) -> APIRoute? {
-        all.first { $0.method == method && $0.matches(path: requestPath) }
+        all.filter { $0.method == method && $0.matches(path: requestPath) }
+            .min { $0.parameterSegments < $1.parameterSegments }
     }
+
+    /// How many segments of the path are `{parameters}`.
+    var parameterSegments: Int { path.split(separator: "/").filter { $0.first == "{" }.count }
 
     /// The methods declared for a request path, for a 405's `Allow` header; empty when no route has the path.
     static func methods(forPath requestPath: Substring) -> [HTTPRequest.Method] {
@@ -57,8 +63,15 @@ extension APIRoute {
     static let openAPI = APIRoute(.get, "/openapi.yaml")
 
     static let nearest = APIRoute(.get, "/v1/stations/nearest", single: [
-        "lon", "lat", "crs", "at", "limit", "max_distance", "member", "mode", "open", "min_open_minutes",
+        "lon", "lat", "crs", "at", "limit", "max_distance", "member", "mode", "open", "min_open_minutes", "compact",
     ], lists: ["amenities", "grades"])
+    /// The route as the body (GeoJSON).
+    static let alongGeoJSON = APIRoute(.post, "/v1/stations/along", single: [
+        "crs", "at", "limit", "max_detour", "member", "mode", "open", "min_open_minutes", "compact",
+    ], lists: ["amenities", "grades"])
+    /// The route as an encoded polyline.
+    static let alongPolyline = APIRoute(.get, "/v1/stations/along",
+                                        single: alongGeoJSON.single.union(["polyline", "precision"]), lists: alongGeoJSON.lists)
     /// `at` and `any_time` only with `format=compact` (the map's stations layer).
     static let listStations = APIRoute(.get, "/v1/stations", single: ["bbox", "district", "format", "at", "any_time"],
                                        lists: ["amenities"])
@@ -68,6 +81,9 @@ extension APIRoute {
     static let replaceStation = APIRoute(.put, "/v1/stations/{id}", single: ["crs"])
     static let deleteStation = APIRoute(.delete, "/v1/stations/{id}")
     static let stationHistory = APIRoute(.get, "/v1/stations/{id}/history")
+    static let fileReport = APIRoute(.post, "/v1/stations/{id}/reports")
+    static let listReports = APIRoute(.get, "/v1/reports", single: ["since", "district", "kind", "status"])
+    static let resolveReport = APIRoute(.post, "/v1/reports/{id}/resolve")
 
     static let districts = APIRoute(.get, "/v1/districts", single: ["format"])
     static let coverage = APIRoute(.get, "/v1/coverage", single: [
@@ -104,5 +120,6 @@ extension APIRoute {
         districts, coverage, gaps, profile, export, recommend,
         hoursCheck,
         root, map, mapAsset, leafletFile, leafletImage,
+        alongPolyline, alongGeoJSON, fileReport, listReports, resolveReport,
     ]
 }

@@ -1,0 +1,84 @@
+import Foundation
+import Hummingbird
+import StationCore
+import StationGeometry
+
+/// `/v1/stations/along`: stations a worker can stop at along a route (GET with an encoded polyline, POST
+/// with a GeoJSON LineString), with nearest's filters, access rules and open policy.
+struct AlongController: Sendable {
+    let ledger: LedgerService
+    let reports: FieldReportService
+
+    /// The largest route body: 10,000 positions of GeoJSON with room to spare.
+    static let maxBodyBytes = 1024 * 1024
+
+    func addRoutes(to router: Router<StationRequestContext>) {
+        router.add(.alongPolyline, use: alongPolyline)
+        router.add(.alongGeoJSON, use: alongGeoJSON)
+    }
+
+    @Sendable func alongPolyline(_ request: Request, context: StationRequestContext) async throws -> Response {
+        let q = QueryReader(request)
+        guard let text = q.parameters["polyline"], !text.isEmpty else {
+            throw APIError.invalid("polyline", "missing required parameter 'polyline' (a Google encoded polyline)")
+        }
+        let precision = try q.int("precision") ?? 5
+        let route: [LonLat]
+        do {
+            route = try RouteInput.polyline(text, precision: precision)
+        } catch {
+            throw APIError.invalid(error.field, error.reason)
+        }
+        return try answer(route: route, routeField: "polyline", q, context: context)
+    }
+
+    @Sendable func alongGeoJSON(_ request: Request, context: StationRequestContext) async throws -> Response {
+        let q = QueryReader(request)
+        let body = try await request.body.collect(upTo: Self.maxBodyBytes)
+        let route: [LonLat]
+        do {
+            route = try RouteInput.geoJSON(Data(buffer: body))
+        } catch {
+            throw APIError(.unprocessableContent, code: "invalid_route", message: error.reason, field: error.field)
+        }
+        return try answer(route: route, routeField: "coordinates", q, context: context)
+    }
+
+    /// Reads the shared parameters, answers and writes the JSON (compact on request).
+    private func answer(route: [LonLat], routeField: String, _ q: QueryReader, context: StationRequestContext) throws -> Response {
+        let stations = StationsController(ledger: ledger, reports: reports)
+        let query = AlongQuery(
+            route: route,
+            crs: try q.choice("crs", as: CoordinateSystem.self) ?? .wgs84,
+            atEpochSeconds: q.string("at") == nil ? reports.clock.nowEpochSeconds() : try q.epochSeconds("at"),
+            limit: try q.int("limit") ?? AlongQuery.defaultLimit,
+            maxDetourMetres: try q.double("max_detour") ?? AlongQuery.defaultMaxDetourMetres,
+            requiredAmenities: try q.amenities(),
+            grades: try q.grades(),
+            memberOrganization: try stations.memberOrganization(q.string("member"), caller: context.caller),
+            mode: try q.choice("mode", as: TravelMode.self) ?? .walk,
+            openPolicy: try q.choice("open", as: OpenPolicy.self) ?? .arrival,
+            minOpenMinutes: try q.int("min_open_minutes") ?? 10)
+        let compact = try q.bool("compact")
+        var answer: AlongAnswer
+        do {
+            answer = try ledger.snapshot.catalog.along(query)
+        } catch {
+            throw APIError.invalid(error.field(route: routeField), error.description)
+        }
+        reports.closedReports.annotate(&answer, nowEpochSeconds: reports.clock.nowEpochSeconds())
+        return answer.withJSONBytes(compact: compact) { Response.json(ByteBuffer(bytes: $0)) }
+    }
+}
+
+extension AlongQueryError {
+    /// The parameter or body field at fault; `route` names the route's own field.
+    func field(route: String) -> String {
+        switch self {
+        case .tooFewVertices, .tooManyVertices: route
+        case .vertexOutOfRange(let i, _), .coordinateSystem(let i, _): route == "polyline" ? route : "\(route)[\(i)]"
+        case .detourOutOfRange: "max_detour"
+        case .filter(let e): e.field
+        }
+    }
+}

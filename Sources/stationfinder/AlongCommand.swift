@@ -1,0 +1,108 @@
+import ArgumentParser
+import Foundation
+import StationCore
+import StationGeometry
+import StationStore
+
+/// `stationfinder along`: stations to stop at along a route, open when the worker gets there.
+struct AlongCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "along",
+        abstract: "Find open stations along a route (a GeoJSON LineString) within a detour.",
+        discussion: """
+            offset = distance from the station to the nearest point of the route; detour = 2 x offset;
+            along = distance along the route to that point. Arrival = departure + along / speed + 1.3 x offset / speed
+            (walk 4.5 km/h, ebike 15 km/h, car 25 km/h). Results in route order.
+            """
+    )
+
+    @Option(help: "GeoJSON file: a LineString, a Feature holding one, or a FeatureCollection of one such Feature.")
+    var route: String
+    @Option(help: "System of the route's coordinates: wgs84, gcj02 or bd09.") var crs: CoordinateSystem = .wgs84
+    @Option(name: .customLong("max-detour"), help: "Longest detour (out and back), metres, above 0 and at most 5000.")
+    var maxDetour: Double = AlongQuery.defaultMaxDetourMetres
+    @Option(help: "Departure time, YYYY-MM-DDTHH:MM in Beijing time, or 'now'.") var at: String = "now"
+    @Option(help: "walk, ebike or car.") var mode: TravelMode = .walk
+    @Option(help: "now (open at departure) or arrival (open on arrival and for --min-open-minutes).")
+    var open: OpenPolicy = .arrival
+    @Option(name: .customLong("min-open-minutes"), help: "With --open arrival: minutes the station must stay open.")
+    var minOpenMinutes: Int = 10
+    @Option(name: .customLong("amenity"), help: "Required amenity (repeatable): \(Amenity.vocabularyList).")
+    var amenities: [String] = []
+    @Option(name: .customLong("grade"), help: "Acceptable grade (repeatable): A, B or C; default all.")
+    var grades: [String] = []
+    @Option(help: "Your organization: grade C stations of it become eligible.") var member: String?
+    @Option(help: "How many stations, 1-100.") var limit: Int = AlongQuery.defaultLimit
+    @Flag(help: "Print JSON: {query, results, alternatives, message}.") var json = false
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: route))
+        } catch {
+            throw ValidationError("cannot read route file \(route): \(error.localizedDescription)")
+        }
+        let positions: [LonLat]
+        do {
+            positions = try RouteInput.geoJSON(data)
+        } catch {
+            throw ValidationError("\(route): \(error.description)")
+        }
+        let query = AlongQuery(
+            route: positions, crs: crs, atEpochSeconds: try QueryOptions.epochSeconds(at), limit: limit,
+            maxDetourMetres: maxDetour, requiredAmenities: try QueryOptions.amenities(amenities),
+            grades: try QueryOptions.grades(grades), memberOrganization: member, mode: mode,
+            openPolicy: open, minOpenMinutes: minOpenMinutes)
+        let db = try LedgerCLI.open(database)
+        let catalog = StationCatalog(stations: try LedgerCLI.reportingFailures { try db.allStations() })
+        var answer: AlongAnswer
+        do {
+            answer = try catalog.along(query)
+        } catch {
+            throw ValidationError("\(route): \(error.description)")
+        }
+        let now = Int64(Date().timeIntervalSince1970)
+        try db.closedReportTally(nowEpochSeconds: now).annotate(&answer, nowEpochSeconds: now)
+        print(json ? answer.jsonText() : AlongTable.render(answer))
+    }
+}
+
+/// The plain-text rendering of an along answer: one line per station, then the message.
+enum AlongTable {
+    static func render(_ a: AlongAnswer) -> String {
+        let zone = a.timeZone
+        let alternatives = a.results.isEmpty
+        var lines: [String] = []
+        let rows = alternatives ? a.alternatives.map { ($0.station, Optional($0.opensAtEpochSeconds)) }
+            : a.results.map { ($0, Int64?.none) }
+        // Closed reports of the last 7 days go in their own column; "qualifies at" only for alternatives.
+        func cells(_ c: [String], qualifies: String, reports: String, name: String) -> [(String, Int)] {
+            var out = zip(c, [3, 20, 6, 10, 8, 18, 8, 18]).map { ($0, $1) }
+            if alternatives { out.append((qualifies, 18)) }
+            out.append((reports, 9))
+            out.append((name, 0))
+            return out
+        }
+        if !rows.isEmpty {
+            if alternatives { lines.append("Nothing qualifies; opening soonest:") }
+            lines.append(pad(cells(["#", "id", "grade", "along", "offset", "arrival", "state", "next change"],
+                                   qualifies: "qualifies at", reports: "closed 7d", name: "name")))
+            for (i, (r, opens)) in rows.enumerated() {
+                lines.append(pad(cells([
+                    "\(i + 1)", r.id, r.grade.rawValue, "\(Int(r.alongMetres.rounded())) m",
+                    "\(Int(r.offsetMetres.rounded())) m", zone.local(epochSeconds: r.arrivalEpochSeconds).isoString,
+                    r.stateOnArrival.rawValue, r.nextChangeEpochSeconds.map { zone.local(epochSeconds: $0).isoString } ?? "never",
+                ], qualifies: opens.map { zone.local(epochSeconds: $0).isoString } ?? "", reports: "\(r.closedReports7d)", name: r.name)))
+            }
+        }
+        lines.append(a.message)
+        return lines.joined(separator: "\n")
+    }
+
+    static func pad(_ cells: [(String, Int)]) -> String {
+        cells.map { cell, w in
+            cell.count >= w ? cell + " " : cell + String(repeating: " ", count: w - cell.count)
+        }.joined().trimmingCharacters(in: .whitespaces)
+    }
+}
