@@ -64,7 +64,14 @@ struct AlongCommand: ParsableCommand {
         }
         let now = Int64(Date().timeIntervalSince1970)
         try db.closedReportTally(nowEpochSeconds: now).annotate(&answer, nowEpochSeconds: now)
-        print(json ? answer.jsonText() : AlongTable.render(answer))
+        if json {
+            print(answer.jsonText())
+        } else {
+            let who = member.map { "members-only stations of \($0) included" } ?? "public stations only"
+            let departure = answer.timeZone.local(epochSeconds: query.atEpochSeconds).isoString
+            print("Along the route leaving at \(departure) (Beijing time), \(mode.rawValue), \(who)")
+            print(AlongTable.render(answer))
+        }
     }
 }
 
@@ -76,33 +83,24 @@ enum AlongTable {
         var lines: [String] = []
         let rows = alternatives ? a.alternatives.map { ($0.station, Optional($0.opensAtEpochSeconds)) }
             : a.results.map { ($0, Int64?.none) }
-        // Closed reports of the last 7 days go in their own column; "qualifies at" only for alternatives.
-        func cells(_ c: [String], qualifies: String, reports: String, name: String) -> [(String, Int)] {
-            var out = zip(c, [3, 20, 6, 10, 8, 18, 8, 18]).map { ($0, $1) }
-            if alternatives { out.append((qualifies, 18)) }
-            out.append((reports, 9))
-            out.append((name, 0))
-            return out
-        }
         if !rows.isEmpty {
             if alternatives { lines.append("Nothing qualifies; opening soonest:") }
-            lines.append(pad(cells(["#", "id", "grade", "along", "offset", "arrival", "state", "next change"],
-                                   qualifies: "qualifies at", reports: "closed 7d", name: "name")))
+            // Closed reports of the last 7 days go in their own column; "qualifies at" only for alternatives.
+            var header = ["#", "id", "grade", "along", "offset", "arrival", "state", "next change"]
+            if alternatives { header.append("qualifies at") }
+            var table = TextTable(header + ["closed 7d", "name"], rightAligned: [0, 3, 4, header.count])
             for (i, (r, opens)) in rows.enumerated() {
-                lines.append(pad(cells([
+                var row = [
                     "\(i + 1)", r.id, r.grade.rawValue, "\(Int(r.alongMetres.rounded())) m",
                     "\(Int(r.offsetMetres.rounded())) m", zone.local(epochSeconds: r.arrivalEpochSeconds).isoString,
                     r.stateOnArrival.rawValue, r.nextChangeEpochSeconds.map { zone.local(epochSeconds: $0).isoString } ?? "never",
-                ], qualifies: opens.map { zone.local(epochSeconds: $0).isoString } ?? "", reports: "\(r.closedReports7d)", name: r.name)))
+                ]
+                if alternatives { row.append(opens.map { zone.local(epochSeconds: $0).isoString } ?? "") }
+                table.append(row + ["\(r.closedReports7d)", r.name])
             }
+            lines.append(table.render())
         }
         lines.append(a.message)
         return lines.joined(separator: "\n")
-    }
-
-    static func pad(_ cells: [(String, Int)]) -> String {
-        cells.map { cell, w in
-            cell.count >= w ? cell + " " : cell + String(repeating: " ", count: w - cell.count)
-        }.joined().trimmingCharacters(in: .whitespaces)
     }
 }

@@ -125,3 +125,31 @@ struct CLIEdgeTests {
         text.unicodeScalars.reduce(0) { $0 + ((0x2E80...0x9FFF).contains($1.value) || (0xFF00...0xFF60).contains($1.value) ? 2 : 1) }
     }
 }
+
+/// The second wave's commands as a person runs them.
+@Suite(.serialized)
+struct CLIWaveTwoTests {
+    @Test func alongListsStationsInRouteOrderAndSaysWhenItLeft() throws {
+        let cli = try CLIRunner.withLedger()
+        // A straight route east along latitude 39.9002 past the five test stations (about 22 m off each).
+        let route = try cli.file("route.geojson", #"{"type":"LineString","coordinates":[[116.3995,39.9002],[116.4050,39.9002]]}"#)
+        let outcome = try cli.run("along", "--route", route, "--at", "2026-11-23T10:00", "--open", "now")
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let lines = outcome.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first == "Along the route leaving at 2026-11-23T10:00 (Beijing time), walk, public stations only")
+        let ids = lines.dropFirst(2).compactMap { $0.split(separator: " ").dropFirst().first.map(String.init) }.filter { $0.hasPrefix("T-") }
+        // T-3 is members-only, T-4 closed at 10:00 and T-5 suspended.
+        #expect(ids == ["T-1", "T-2"], "\(outcome.stdout)")
+        let bad = try cli.run("along", "--route", try cli.file("point.geojson", #"{"type":"Point","coordinates":[116.4,39.9]}"#))
+        #expect(bad.status != 0)
+        #expect(bad.stderr.contains("point.geojson"), "\(bad.stderr)")
+    }
+
+    @Test func recommendRefusesACountOutOfRange() throws {
+        let cli = try CLIRunner.withLedger()
+        let outcome = try cli.run("recommend", "--district", "Dongcheng", "--count", "0")
+        #expect(outcome.status != 0)
+        #expect(outcome.stderr.contains("count"), "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("Usage: stationfinder recommend"), "\(outcome.stderr)")
+    }
+}

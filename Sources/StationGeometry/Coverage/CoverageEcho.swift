@@ -1,3 +1,4 @@
+import Foundation
 import StationCore
 
 /// What a coverage, gaps, profile or export answer was computed for: the time (or any time), the
@@ -48,7 +49,7 @@ public struct CoverageEcho: Sendable, Hashable, Encodable {
         case (let at?, true): when = "any time in the week from \(at) (Beijing time)"
         case (nil, _): when = "any hour (opening hours ignored)"
         }
-        let radius = radiusMetres == radiusMetres.rounded() ? String(Int(radiusMetres)) : String(radiusMetres)
+        let radius = radiusMetres == radiusMetres.rounded() ? String(Int(radiusMetres)) : String(format: "%.1f", radiusMetres)
         let stations = includeMembersOnly ? "members-only stations included" : "public stations only"
         return "\(when), radius \(radius) m, \(stations)"
     }
