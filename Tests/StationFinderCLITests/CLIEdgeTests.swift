@@ -153,3 +153,27 @@ struct CLIWaveTwoTests {
         #expect(outcome.stderr.contains("Usage: stationfinder recommend"), "\(outcome.stderr)")
     }
 }
+
+/// `serve` on a port another program holds says which port, instead of a socket error.
+@Suite(.serialized)
+struct CLIServeTests {
+    @Test func aBusyPortIsNamed() throws {
+        let cli = try CLIRunner.withLedger()
+        // Hold a port with a plain listening socket, then ask serve for it.
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && listen(fd, 1) == 0 && getsockname(fd, $0, &length) == 0 }
+        }
+        #expect(bound)
+        let port = Int(UInt16(bigEndian: address.sin_port))
+        let outcome = try cli.run("serve", "--port", String(port), "--quiet")
+        #expect(outcome.status != 0)
+        #expect(outcome.stderr.contains("port \(port) on 127.0.0.1 is already in use"), "\(outcome.stderr)")
+    }
+}

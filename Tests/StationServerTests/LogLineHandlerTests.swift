@@ -1,3 +1,5 @@
+import Hummingbird
+import HummingbirdTesting
 import Logging
 import Synchronization
 import Testing
@@ -36,5 +38,27 @@ struct LogLineHandlerTests {
         logger.error("failed", error: APIError.invalid("limit", "bad"))
         #expect(lines.all.count == 1)
         #expect(lines.all[0].contains(" error x: failed request=99 error="))
+    }
+
+    @Test("the access log: one line per request with method, target, status and time; none when off")
+    func accessLog() async throws {
+        for enabled in [true, false] {
+            let lines = Lines()
+            let logger = Logger(label: "stationfinder") { label in LogLineHandler(label: label) { lines.append($0) } }
+            let app = Application(router: buildRouter(try TestLedger.services(), accessLog: enabled),
+                                  configuration: .init(address: .hostname("127.0.0.1", port: 0)), logger: logger)
+            try await app.test(.router) { client in
+                try await client.execute(uri: "/v1/hours/check?expr=24/7&at=2026-01-01T00:00", method: .get) { _ in }
+                try await client.execute(uri: "/healthz?x=1", method: .get) { _ in }
+            }
+            let requests = lines.all.filter { $0.contains(" info stationfinder: GET ") }
+            if enabled {
+                #expect(requests.count == 2, "\(lines.all)")
+                #expect(requests.first?.contains("GET /v1/hours/check?expr=24/7&at=2026-01-01T00:00 200 ") == true)
+                #expect(requests.last?.contains("GET /healthz?x=1 400 ") == true)
+            } else {
+                #expect(requests.isEmpty)
+            }
+        }
     }
 }
