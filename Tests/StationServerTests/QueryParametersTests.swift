@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import StationServer
 
@@ -43,5 +44,30 @@ struct QueryListTests {
         #expect(QueryReader.trimmed("") == "")
         #expect(QueryReader.trimmed("\u{3000}heating\u{3000}") == "heating")
         #expect(QueryReader.trimmed("a b") == "a b")
+    }
+
+    @Test("percent-decoding by bytes agrees with Foundation's removingPercentEncoding on seeded random text")
+    func decodingAgreesWithFoundation() {
+        var generator = SplitMix64Generator(seed: 20261203)
+        let alphabet = Array("ab%2F%E5%8E%95%zz+ =%4%C3%28~%41-_.".utf8)
+        for _ in 0..<5_000 {
+            let length = Int.random(in: 0...24, using: &generator)
+            let text = String(decoding: (0..<length).map { _ in alphabet.randomElement(using: &generator)! }, as: UTF8.self)
+            let expected = text.removingPercentEncoding ?? text
+            #expect(String(QueryParameters.decoded(text[...])) == expected, "\(text)")
+        }
+    }
+}
+
+/// A small seeded generator (SplitMix64), so the random texts are the same on every run.
+struct SplitMix64Generator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }
