@@ -74,16 +74,8 @@ extension NearestAnswer {
         clock: inout LocalClock, into w: inout JSONWriter
     ) {
         w.beginObject()
-        if let fragment {
-            fragment.text.withUnsafeBufferPointer { w.members(UnsafeBufferPointer(rebasing: $0[..<fragment.headCount])) }
-        } else {
-            StationJSONFragments.writeHead(r.id, r.name, r.grade, r.address, r.location, into: &w)
-        }
-        if let p = r.locationInCallerCRS {
-            w.key("crs"); w.string(query.crs)
-            w.key("lon_crs"); w.number(p.lon)
-            w.key("lat_crs"); w.number(p.lat)
-        }
+        w.stationHead(fragment, id: r.id, name: r.name, grade: r.grade, address: r.address, location: r.location)
+        w.callerPosition(r.locationInCallerCRS, crs: query.crs)
         w.key("distance_m"); w.tenths(r.distanceMetres)
         w.key("bearing_deg"); w.tenths(r.bearingDegrees)
         w.key("travel_minutes"); w.tenths(r.travelMinutes)
@@ -93,15 +85,8 @@ extension NearestAnswer {
         w.key("closes_at")
         if let t = r.closesAtEpochSeconds { w.localTime(clock.local(epochSeconds: t)) } else { w.null() }
         w.key("closes_at_epoch"); w.integer(r.closesAtEpochSeconds)
-        if let t = opensAt {
-            w.key("opens_at"); w.localTime(clock.local(epochSeconds: t))
-            w.key("opens_at_epoch"); w.integer(t)
-        }
-        if let fragment {
-            fragment.text.withUnsafeBufferPointer { w.members(UnsafeBufferPointer(rebasing: $0[fragment.headCount...])) }
-        } else {
-            StationJSONFragments.writeTail(r.amenities, into: &w)
-        }
+        w.opensAt(opensAt, clock: &clock)
+        w.stationTail(fragment, amenities: r.amenities)
         w.key("closed_reports_7d"); w.integer(r.closedReports7d)
         w.endObject()
     }

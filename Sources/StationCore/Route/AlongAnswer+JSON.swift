@@ -63,16 +63,8 @@ extension AlongAnswer {
     private func write(_ r: AlongResult, opensAt: Int64?, clock: inout LocalClock, into w: inout JSONWriter) {
         w.beginObject()
         let fragment = fragmentSource?.fragment(for: r.record)
-        if let fragment {
-            fragment.text.withUnsafeBufferPointer { w.members(UnsafeBufferPointer(rebasing: $0[..<fragment.headCount])) }
-        } else {
-            StationJSONFragments.writeHead(r.id, r.name, r.grade, r.address, r.location, into: &w)
-        }
-        if let p = r.locationInCallerCRS {
-            w.key("crs"); w.string(query.crs)
-            w.key("lon_crs"); w.number(p.lon)
-            w.key("lat_crs"); w.number(p.lat)
-        }
+        w.stationHead(fragment, id: r.id, name: r.name, grade: r.grade, address: r.address, location: r.location)
+        w.callerPosition(r.locationInCallerCRS, crs: query.crs)
         w.key("along_m"); w.tenths(r.alongMetres)
         w.key("offset_m"); w.tenths(r.offsetMetres)
         w.key("detour_m"); w.tenths(r.detourMetres)
@@ -82,15 +74,8 @@ extension AlongAnswer {
         w.key("next_change")
         if let t = r.nextChangeEpochSeconds { w.localTime(clock.local(epochSeconds: t)) } else { w.null() }
         w.key("next_change_epoch"); w.integer(r.nextChangeEpochSeconds)
-        if let t = opensAt {
-            w.key("opens_at"); w.localTime(clock.local(epochSeconds: t))
-            w.key("opens_at_epoch"); w.integer(t)
-        }
-        if let fragment {
-            fragment.text.withUnsafeBufferPointer { w.members(UnsafeBufferPointer(rebasing: $0[fragment.headCount...])) }
-        } else {
-            StationJSONFragments.writeTail(r.amenities, into: &w)
-        }
+        w.opensAt(opensAt, clock: &clock)
+        w.stationTail(fragment, amenities: r.amenities)
         w.key("closed_reports_7d"); w.integer(r.closedReports7d)
         w.endObject()
     }
