@@ -160,10 +160,12 @@
     container.dataset.stations = String(markers.size);
   }
 
+  /** Shades the districts by their rows (the city-wide total row has no outline) and says how many were shaded. */
   function drawCoverage(rows) {
     coverageByCode.clear();
     rows.forEach((row) => coverageByCode.set(row.district, row));
     districtLayer.setStyle((feature) => districtStyle(feature.properties.district));
+    return districtLayer.getLayers().filter((layer) => coverageByCode.has(layer.feature.properties.district)).length;
   }
 
   const loadCoverage = () => API.json('/v1/coverage', Object.assign(
@@ -179,6 +181,8 @@
   async function refresh(reason) {
     const mine = ++generation;
     const started = performance.now();
+    // An open station popup states the old time's state: close it rather than leave it wrong.
+    map.closePopup();
     container.dataset.ready = 'false';
     try {
       // Stations and district shading are drawn as each answer arrives: the stations' states come
@@ -195,8 +199,7 @@
       const districtsDrawn = loadCoverage().then(async (rows) => {
         if (mine !== generation) return;
         drawnAt.coverageAnswered = Math.round(performance.now() - started);
-        drawCoverage(rows);
-        districtCount = rows.length;
+        districtCount = drawCoverage(rows);
         await painted();
         drawnAt.districts = Math.round(performance.now() - started);
       });
