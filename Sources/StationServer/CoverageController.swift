@@ -29,7 +29,7 @@ struct CoverageController: Sendable {
     }
 
     @Sendable func districts(_ request: Request, context: StationRequestContext) async throws -> Response {
-        if try wantsGeoJSON(request) { return try await districtOutlines() }
+        if try QueryReader(request).wantsGeoJSON(request) { return try await districtOutlines() }
         let rows = try ledger.districtMap.shapes.map { shape in
             DistrictJSON(adcode: shape.name.adcode, name: shape.name.name, pinyin: shape.name.pinyin,
                          population: ledger.population[shape.name.adcode],
@@ -46,7 +46,7 @@ struct CoverageController: Sendable {
         do { try asked.validate() } catch { throw APIError.invalid(error.field, error.description) }
         let options = asked
         let shapes = try districts(q, in: snapshot)
-        let geoJSON = try wantsGeoJSON(request)
+        let geoJSON = try q.wantsGeoJSON(request)
         let memo = self.memo
         let report = try await offload {
             CoverageReport(rows: try memo.coverage(of: shapes ?? snapshot.coverage.districts, options: options, in: snapshot),
@@ -127,11 +127,6 @@ struct CoverageController: Sendable {
             if !shapes.contains(where: { $0.name.adcode == shape.name.adcode }) { shapes.append(shape) }
         }
         return shapes.isEmpty ? nil : shapes
-    }
-
-    /// `format=geojson|json` or `Accept: application/geo+json`; any other format is refused.
-    func wantsGeoJSON(_ request: Request) throws -> Bool {
-        try QueryReader(request).wantsGeoJSON(request)
     }
 
     /// `radius`, or the radius a walk of `walk_minutes` reaches (not both); default 500 m.

@@ -16,22 +16,27 @@ public struct APIRoute: Sendable, Hashable {
     /// Query parameters that take a list: repeats and commas both add items.
     public let lists: Set<String>
 
+    /// The template's segments, split once (`{id}` stays as written).
+    let segments: [Substring]
+    /// How many segments are `{parameters}`: the fewer, the more specific the route.
+    let parameterSegments: Int
+
     init(_ method: HTTPRequest.Method, _ path: String, single: Set<String> = [], lists: Set<String> = []) {
         self.method = method
         self.path = path
         self.single = single
         self.lists = lists
+        segments = path.split(separator: "/", omittingEmptySubsequences: false)
+        parameterSegments = segments.filter { $0.first == "{" }.count
     }
 
     /// Every query parameter the route reads.
     public var parameters: Set<String> { single.union(lists) }
 
-    /// Whether a request path (no query) matches this route's template.
-    func matches(path requestPath: Substring) -> Bool {
-        let want = path.split(separator: "/", omittingEmptySubsequences: false)
-        let got = requestPath.split(separator: "/", omittingEmptySubsequences: false)
-        guard want.count == got.count else { return false }
-        return zip(want, got).allSatisfy { w, g in
+    /// Whether a request path, already split at `/`, matches this route's template.
+    func matches(_ requestSegments: [Substring]) -> Bool {
+        guard segments.count == requestSegments.count else { return false }
+        return zip(segments, requestSegments).allSatisfy { w, g in
             w.first == "{" ? !g.isEmpty : w == g
         }
     }
@@ -40,17 +45,16 @@ public struct APIRoute: Sendable, Hashable {
     /// As the router does, a literal segment wins over a `{parameter}` (`/v1/stations/along` is not
     /// the station with id "along").
     static func route(method: HTTPRequest.Method, path requestPath: Substring) -> APIRoute? {
-        all.filter { $0.method == method && $0.matches(path: requestPath) }
+        let requestSegments = requestPath.split(separator: "/", omittingEmptySubsequences: false)
+        return all.filter { $0.method == method && $0.matches(requestSegments) }
             .min { $0.parameterSegments < $1.parameterSegments }
     }
 
-    /// How many segments of the path are `{parameters}`.
-    var parameterSegments: Int { path.split(separator: "/").filter { $0.first == "{" }.count }
-
     /// The methods declared for a request path, for a 405's `Allow` header; empty when no route has the path.
     static func methods(forPath requestPath: Substring) -> [HTTPRequest.Method] {
+        let requestSegments = requestPath.split(separator: "/", omittingEmptySubsequences: false)
         var methods: [HTTPRequest.Method] = []
-        for route in all where route.matches(path: requestPath) && !methods.contains(route.method) {
+        for route in all where route.matches(requestSegments) && !methods.contains(route.method) {
             methods.append(route.method)
         }
         return methods
