@@ -43,6 +43,8 @@ struct StaleIndexTests {
     }
 
     /// The reproducer: after a CLI import, nearest and `/healthz` kept the old index until the next HTTP write.
+    /// The server checks every 100 ms here; the bound leaves room for a snapshot rebuild in a debug build
+    /// on two cores shared with the rest of the suite (a CI run once took 1.007 s against a 1 s bound).
     @Test func theServerAnswersFromTheNewLedgerWithinASecond() async throws {
         let path = try Self.ledgerFile()
         let app = try await buildApplication(ServerArguments(
@@ -58,14 +60,14 @@ struct StaleIndexTests {
                                        crs: .wgs84, replace: false, actor: "clerk")
             let start = ContinuousClock.now
             var indexed = 4
-            while indexed == 4, ContinuousClock.now - start < .seconds(3) {
+            while indexed == 4, ContinuousClock.now - start < .seconds(5) {
                 try await Task.sleep(for: .milliseconds(50))
                 try await client.execute(uri: "/healthz", method: .get) { response in
                     indexed = try json(response)["stations_indexed"] as? Int ?? 0
                 }
             }
             #expect(indexed == 5)
-            #expect(ContinuousClock.now - start < .seconds(1))
+            #expect(ContinuousClock.now - start < .seconds(2))
             try await client.execute(uri: "/v1/stations/nearest?lon=116.40&lat=39.90&open=now&limit=1", method: .get) { response in
                 let results = try #require(try json(response)["results"] as? [[String: Any]])
                 #expect(results.first?["id"] as? String == "N-1")
