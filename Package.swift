@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "StationCore", targets: ["StationCore"]),
         .library(name: "StationGeometry", targets: ["StationGeometry"]),
         .library(name: "StationStore", targets: ["StationStore"]),
+        .library(name: "StationApp", targets: ["StationApp"]),
         .library(name: "StationServer", targets: ["StationServer"]),
     ],
     dependencies: [
@@ -53,11 +54,17 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // The one application layer both front ends share: the ledger snapshot and its rebuild-and-swap,
+        // field reports, opening a ledger by its --db text, and reading query input.
+        .target(name: "StationApp", dependencies: [
+            "StationCore", "StationGeometry", "StationStore",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         // Hummingbird application: routes, auth, metrics, OpenAPI document.
         .target(
             name: "StationServer",
             dependencies: [
-                "StationCore", "StationGeometry", "StationStore",
+                "StationCore", "StationGeometry", "StationStore", "StationApp",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -70,7 +77,7 @@ let package = Package(
         .executableTarget(
             name: "stationfinder",
             dependencies: [
-                "StationCore", "StationGeometry", "StationStore", "StationServer",
+                "StationCore", "StationGeometry", "StationStore", "StationApp", "StationServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -88,7 +95,7 @@ let package = Package(
         .testTarget(
             name: "StationServerTests",
             dependencies: [
-                "StationServer",
+                "StationServer", "StationApp",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Yams", package: "Yams"),
             ]

@@ -1,6 +1,7 @@
 import Hummingbird
 import Logging
 import ServiceLifecycle
+import StationApp
 import StationCore
 import StationGeometry
 import StationStore
@@ -9,13 +10,17 @@ import StationStore
 public func buildApplication(_ arguments: some AppArguments) async throws -> some ApplicationProtocol {
     var logger = Logger(label: "stationfinder")
     logger.logLevel = arguments.logLevel
-    let database = try arguments.databasePath.map { try StationDatabase(path: $0) } ?? StationDatabase.inMemory()
+    let store: any LedgerStore = if let path = arguments.databasePath {
+        try await LedgerAddress(path).open(.readWrite)
+    } else {
+        try StationDatabase.inMemory()
+    }
     let demand = try arguments.demandPath.map { try DemandLayer.load(path: $0) }
-    var services = try AppServices(database: database, demand: demand)
+    var services = try await AppServices(store: store, demand: demand)
     services.map = arguments.map
     logger.info("ledger loaded", metadata: [
         "stations_indexed": "\(services.ledger.snapshot.catalog.indexedCount)",
-        "districts": "\(services.ledger.districtMap.districts.count)",
+        "districts": "\(services.ledger.geography.districtMap.districts.count)",
     ])
     let router = buildRouter(services, accessLog: arguments.accessLog)
     // An in-memory ledger has no other writers to watch for.
@@ -39,10 +44,10 @@ public struct AppServices: Sendable {
     public let reports: FieldReportService
 
     /// `clock`: the present time for reports and rate limits (a fixed one in tests).
-    public init(database: StationDatabase, demand: DemandLayer? = nil, clock: ServiceClock = .system) throws {
-        ledger = try LedgerService(database: database, demand: demand)
+    public init(store: any LedgerStore, demand: DemandLayer? = nil, clock: ServiceClock = .system) async throws {
+        ledger = try await LedgerService(store: store, demand: demand)
         metrics = RouteMetrics()
-        reports = try FieldReportService(database: database, clock: clock)
+        reports = try await FieldReportService(store: store, clock: clock)
     }
 }
 
@@ -52,7 +57,7 @@ public func buildRouter(_ services: AppServices, accessLog: Bool = false) -> Rou
     router.add(middleware: RequestRecordMiddleware(metrics: services.metrics, accessLog: accessLog))
     router.add(middleware: ErrorShapeMiddleware())
     router.add(middleware: StrictQueryMiddleware())
-    router.add(middleware: APIKeyMiddleware(database: services.ledger.database))
+    router.add(middleware: APIKeyMiddleware(store: services.ledger.store))
     router.add(middleware: CompressionMiddleware())
     SystemController(ledger: services.ledger, metrics: services.metrics).addRoutes(to: router)
     AlongController(ledger: services.ledger, reports: services.reports).addRoutes(to: router)

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import StationApp
 import StationCore
 import StationGeometry
 
@@ -30,9 +31,9 @@ struct CoverageController: Sendable {
 
     @Sendable func districts(_ request: Request, context: StationRequestContext) async throws -> Response {
         if try QueryReader(request).wantsGeoJSON(request) { return try await districtOutlines() }
-        let rows = try ledger.districtMap.shapes.map { shape in
+        let rows = try ledger.geography.districtMap.shapes.map { shape in
             DistrictJSON(adcode: shape.name.adcode, name: shape.name.name, pinyin: shape.name.pinyin,
-                         population: ledger.population[shape.name.adcode],
+                         population: ledger.geography.population[shape.name.adcode],
                          area_km2: (try shape.areaKm2() * 100).rounded() / 100)
         }
         return Response.json(try JSONEncoder.sorted.encode(rows))

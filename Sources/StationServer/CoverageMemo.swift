@@ -1,4 +1,5 @@
 import Foundation
+import StationApp
 import StationCore
 import StationGeometry
 import Synchronization

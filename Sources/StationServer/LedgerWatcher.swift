@@ -1,5 +1,6 @@
 import Logging
 import ServiceLifecycle
+import StationApp
 
 /// Keeps the server's snapshot current when another process changes the ledger (a CLI import, a
 /// second server): every `interval` it asks the database for the ledger version and rebuilds the
@@ -15,14 +16,14 @@ struct LedgerWatcher: Service {
         try? await cancelOnGracefulShutdown {
             while true {
                 try await Task.sleep(for: interval)
-                check()
+                await check()
             }
         }
     }
 
-    private func check() {
+    private func check() async {
         do {
-            if try ledger.refreshIfStale() {
+            if try await ledger.refreshIfStale() {
                 logger.info("ledger changed by another process; snapshot rebuilt", metadata: [
                     "ledger_version": "\(ledger.snapshot.ledgerVersion)",
                     "stations_indexed": "\(ledger.snapshot.catalog.indexedCount)",

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import StationApp
 import StationCore
 import StationGeometry
 import Synchronization
@@ -12,8 +13,8 @@ import Synchronization
 extension CoverageController {
     /// `/v1/districts?format=geojson`: the district outlines with names, population and area.
     func districtOutlines() async throws -> Response {
-        let shapes = ledger.districtMap.shapes
-        let population = ledger.population
+        let shapes = ledger.geography.districtMap.shapes
+        let population = ledger.geography.population
         let outlines = self.outlines
         let text = try await offload { try outlines.value { try LedgerGeoJSON.districtOutlines(shapes, population: population) } }
         return Response.json(Data(text.utf8), contentType: "application/geo+json")

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import StationApp
 import StationCore
 import StationStore
 
@@ -40,7 +41,7 @@ struct ReportsController: Sendable {
         }
         let report = try newReport(fields, stationID: stationID, now: now, caller: context.caller)
         // The station must be one this caller may see: members-only stations are unknown to others.
-        guard let station = try ledger.database.station(id: stationID), context.caller.canSee(station) else {
+        guard let station = try await ledger.store.station(id: stationID), context.caller.canSee(station) else {
             throw APIError.notFound("no station with id '\(stationID)'")
         }
         if let wait = reports.limiter.admit(client: Self.clientIdentity(context), stationID: station.id, now: now) {
@@ -51,7 +52,7 @@ struct ReportsController: Sendable {
         }
         let stored: FieldReport
         do {
-            stored = try reports.write { db in try db.addReport(report, receivedAtEpochSeconds: now) }
+            stored = try await reports.write { store in try await store.addReport(report, receivedAtEpochSeconds: now) }
         } catch let error as ReportError {
             throw Self.apiError(error)
         }
@@ -97,12 +98,12 @@ struct ReportsController: Sendable {
         let q = QueryReader(request)
         let since = q.string("since") == nil ? nil : try q.epochSeconds("since")
         let district = try q.string("district").map { name in
-            guard let d = ledger.districtMap.districts.first(where: { $0.matches(name) }) else {
+            guard let d = ledger.geography.districtMap.districts.first(where: { $0.matches(name) }) else {
                 throw APIError.invalid("district", "unknown district '\(name)'")
             }
             return d.adcode
         }
-        let found = try reports.database.reports(
+        let found = try await reports.store.reports(
             sinceEpochSeconds: since, district: district, kind: try q.choice("kind", as: ReportKind.self),
             status: try q.choice("status", as: ReportStatus.self))
         return Response.json(try JSONEncoder.sorted.encode(found))
@@ -113,8 +114,8 @@ struct ReportsController: Sendable {
         let text = try context.parameters.require("id")
         guard let id = Int64(text) else { throw APIError.notFound("no report with id '\(text)'") }
         do {
-            let report = try reports.write { db in
-                try db.resolveReport(id: id, actor: context.caller.actorName, atEpochSeconds: reports.clock.nowEpochSeconds())
+            let report = try await reports.write { store in
+                try await store.resolveReport(id: id, actor: context.caller.actorName, atEpochSeconds: reports.clock.nowEpochSeconds())
             }
             return Response.json(try JSONEncoder.sorted.encode(report))
         } catch let error as ReportError {

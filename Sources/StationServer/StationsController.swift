@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import StationApp
 import StationCore
 import StationGeometry
 import StationStore
@@ -96,17 +97,17 @@ struct StationsController: Sendable {
 
     @Sendable func show(_ request: Request, context: StationRequestContext) async throws -> Response {
         let id = try context.parameters.require("id")
-        guard let station = try ledger.database.station(id: id), context.caller.canSee(station) else {
+        guard let station = try await ledger.store.station(id: id), context.caller.canSee(station) else {
             throw APIError.notFound("no station with id '\(id)'")
         }
-        let summary = try reports.database.reportSummary(stationID: id, nowEpochSeconds: reports.clock.nowEpochSeconds())
+        let summary = try await reports.store.reportSummary(stationID: id, nowEpochSeconds: reports.clock.nowEpochSeconds())
         return Response.json(try JSONEncoder.sorted.encode(StationWithReports(station: station, reports: summary)))
     }
 
     @Sendable func history(_ request: Request, context: StationRequestContext) async throws -> Response {
         try context.caller.require(.auditor, .editor, to: "reading a station's history")
         let id = try context.parameters.require("id")
-        let changes = try ledger.database.history(stationID: id)
+        let changes = try await ledger.store.history(stationID: id)
         guard !changes.isEmpty else { throw APIError.notFound("no history for station id '\(id)'") }
         return Response.json(try JSONEncoder.sorted.encode(changes))
     }
@@ -116,10 +117,10 @@ struct StationsController: Sendable {
     @Sendable func create(_ request: Request, context: StationRequestContext) async throws -> Response {
         try context.caller.require(.editor, to: "creating a station")
         let feature = try await StationBody.feature(from: request, context: context, pathID: nil)
-        if try ledger.database.station(id: feature.id) != nil {
+        if try await ledger.store.station(id: feature.id) != nil {
             throw APIError(.conflict, code: "conflict", message: "a station with id '\(feature.id)' exists; use PUT to change it")
         }
-        let stored = try store(feature, context: context)
+        let stored = try await store(feature, context: context)
         return Response.json(try JSONEncoder.sorted.encode(stored), status: .created)
     }
 
@@ -127,22 +128,22 @@ struct StationsController: Sendable {
         try context.caller.require(.editor, to: "changing a station")
         let id = try context.parameters.require("id")
         let feature = try await StationBody.feature(from: request, context: context, pathID: id)
-        return Response.json(try JSONEncoder.sorted.encode(try store(feature, context: context)))
+        return Response.json(try JSONEncoder.sorted.encode(try await store(feature, context: context)))
     }
 
     /// Validates one station exactly as an import does (hours, district from the point, grade C
     /// organization...) and upserts it.
-    private func store(_ feature: StationBody.Feature, context: StationRequestContext) throws -> Station {
+    private func store(_ feature: StationBody.Feature, context: StationRequestContext) async throws -> Station {
         let actor = context.caller.actorName
         do {
-            _ = try ledger.write { db in
-                try db.importLedger(data: feature.geoJSON, format: .geojson, sourceName: "request body",
-                                    crs: feature.crs, replace: false, actor: actor)
+            _ = try await ledger.write { store in
+                try await store.importLedger(data: feature.geoJSON, format: .geojson, request: ImportRequest(
+                    replace: false, crs: feature.crs, actor: actor, source: "request body", confirmed: true))
             }
         } catch let error as LedgerImportError {
             throw APIError.invalidLedger(error)
         }
-        guard let stored = try ledger.database.station(id: feature.id) else {
+        guard let stored = try await ledger.store.station(id: feature.id) else {
             throw APIError(.internalServerError, code: "internal", message: "station vanished after writing")
         }
         return stored
@@ -152,7 +153,7 @@ struct StationsController: Sendable {
         try context.caller.require(.editor, to: "deleting a station")
         let id = try context.parameters.require("id")
         do {
-            try ledger.write { db in try db.delete(id: id, actor: context.caller.actorName) }
+            try await ledger.write { store in try await store.delete(id: id, actor: context.caller.actorName) }
         } catch StoreError.unknownStation {
             throw APIError.notFound("no station with id '\(id)'")
         }
@@ -181,13 +182,13 @@ struct StationsController: Sendable {
         let data = Data(buffer: body)
         do {
             if try q.bool("dry_run") {
-                let plan = try ledger.database.planImport(data: data, format: format, sourceName: "request body",
+                let plan = try await ledger.store.planImport(data: data, format: format, sourceName: "request body",
                                                           crs: crs, replace: replace)
                 return Response.json(try JSONEncoder.sorted.encode(plan))
             }
             let importRequest = ImportRequest(replace: replace, crs: crs, actor: context.caller.actorName,
                                               source: "request body", confirmed: try q.bool("confirm"))
-            let summary = try ledger.write { db in try db.importLedger(data: data, format: format, request: importRequest) }
+            let summary = try await ledger.write { store in try await store.importLedger(data: data, format: format, request: importRequest) }
             return Response.json(try JSONEncoder.sorted.encode(summary))
         } catch let error as LedgerImportError {
             throw APIError.invalidLedger(error)

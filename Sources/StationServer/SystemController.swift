@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import StationApp
 
 /// `/healthz`, `/metrics` and `/openapi.yaml`: the routes operators and tools call.
 struct SystemController: Sendable {

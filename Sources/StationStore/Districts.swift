@@ -72,11 +72,15 @@ extension StationDatabase {
     /// - Returns: the number of districts stored.
     @discardableResult
     public func loadGeodata(directory: URL) throws -> Int {
+        try store(districts: try Self.geodataRecords(directory: directory))
+    }
+
+    /// The districts (and census population, when the file is there) a geodata directory holds.
+    static func geodataRecords(directory: URL) throws -> [DistrictRecord] {
         let geo = directory.appendingPathComponent("districts.geojson")
-        let records = try Self.districtRecords(
+        return try Self.districtRecords(
             geoJSON: try Data(contentsOf: geo), source: geo.lastPathComponent,
             population: try? Data(contentsOf: directory.appendingPathComponent("district-population.csv")))
-        return try store(districts: records)
     }
 
     /// Upserts districts (by adcode) in one transaction.

@@ -65,6 +65,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case unknownStation(String)
     case unknownKey(String)
     case geodata(String)
+    /// A read-only command met a database whose schema is older than this program's.
+    case schemaBehind(location: String)
+    /// The database was written by a newer StationFinder (migrations this program does not know).
+    case schemaAhead(location: String)
 
     public var description: String {
         switch self {
@@ -74,6 +78,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unknownStation(let id): return "no station with id '\(id)'"
         case .unknownKey(let id): return "no API key with id '\(id)'"
         case .geodata(let why): return why
+        case .schemaBehind(let location):
+            return "the ledger at \(location) is from an older StationFinder; run `stationfinder setup --db \(location)` once to update it"
+        case .schemaAhead(let location):
+            return "the ledger at \(location) was written by a newer StationFinder; use that version or a copy of the ledger"
         }
     }
 }

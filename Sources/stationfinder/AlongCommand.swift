@@ -5,7 +5,7 @@ import StationGeometry
 import StationStore
 
 /// `stationfinder along`: stations to stop at along a route, open when the worker gets there.
-struct AlongCommand: ParsableCommand {
+struct AlongCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "along",
         abstract: "Find open stations along a route (a GeoJSON LineString) within a detour.",
@@ -36,7 +36,7 @@ struct AlongCommand: ParsableCommand {
     @Flag(help: "Print JSON: {query, results, alternatives, message}.") var json = false
     @OptionGroup var database: DatabaseOptions
 
-    func run() throws {
+    func run() async throws {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: route))
@@ -54,8 +54,8 @@ struct AlongCommand: ParsableCommand {
             maxDetourMetres: maxDetour, requiredAmenities: try QueryOptions.amenities(amenities),
             grades: try QueryOptions.grades(grades), memberOrganization: member, mode: mode,
             openPolicy: open, minOpenMinutes: minOpenMinutes)
-        let db = try LedgerCLI.open(database)
-        let catalog = StationCatalog(stations: try LedgerCLI.reportingFailures { try db.allStations() })
+        let db = try await LedgerCLI.open(database, .readOnly)
+        let catalog = StationCatalog(stations: try await LedgerCLI.reportingFailures { try await db.allStations() })
         var answer: AlongAnswer
         do {
             answer = try catalog.along(query)
@@ -63,7 +63,7 @@ struct AlongCommand: ParsableCommand {
             throw ValidationError("\(route): \(error.description)")
         }
         let now = Int64(Date().timeIntervalSince1970)
-        try db.closedReportTally(nowEpochSeconds: now).annotate(&answer, nowEpochSeconds: now)
+        try await db.closedReportTally(nowEpochSeconds: now).annotate(&answer, nowEpochSeconds: now)
         if json {
             print(answer.jsonText())
         } else {

@@ -3,7 +3,7 @@ import Foundation
 import StationGeometry
 
 /// `stationfinder coverage`: how much of each district lies within reach of an eligible station.
-struct CoverageCommand: ParsableCommand {
+struct CoverageCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "coverage",
         abstract: "Share of each district within the service radius of an open station."
@@ -22,11 +22,11 @@ struct CoverageCommand: ParsableCommand {
     @Flag(help: "Print a JSON array instead of a table.")
     var json = false
 
-    func run() throws {
+    func run() async throws {
         let time = try CoverageCLI.time(at: scope.at, anyTime: scope.anyTime)
         guard (1...2).contains(minStations) else { throw ValidationError("--min-stations must be 1 or 2, got \(minStations)") }
         let metres = try walk.radiusMetres(radius.radius, radiusGiven: radius.radius != CoverageOptions.defaultRadiusMetres)
-        let (loaded, _) = try CoverageCLI.analyzer(database)
+        let (loaded, _) = try await CoverageCLI.analyzer(database)
         let shapes = try CoverageCLI.districts(scope.districts, in: loaded)
         let analyzer = loaded.with(demand: try demandFile.layer(for: shapes))
         let options = CoverageOptions(radiusMetres: metres, time: time, includeMembersOnly: radius.includeMembersOnly,

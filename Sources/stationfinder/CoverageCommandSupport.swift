@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import StationApp
 import StationCore
 import StationGeometry
 import StationStore
@@ -32,15 +33,14 @@ struct CoverageRadiusOptions: ParsableArguments {
 
 /// Loading the ledger and districts and turning command-line words into analysis inputs.
 enum CoverageCLI {
-    /// The analyzer over the stored districts (with census population) and the whole ledger.
-    static func analyzer(_ db: DatabaseOptions) throws -> (analyzer: CoverageAnalyzer, ledger: [Station]) {
-        try LedgerCLI.requireSetUp(db)
-        let database = try LedgerCLI.open(db)
-        let records = try database.districts()
-        let map = try database.districtMap()
-        let population = Dictionary(records.compactMap { r in r.population.map { (r.adcode, $0) } }, uniquingKeysWith: { a, _ in a })
-        let ledger = try database.allStations()
-        return (CoverageAnalyzer(districts: map.shapes, stations: CoverageStation.fromLedger(ledger), population: population), ledger)
+    /// The analyzer over the stored districts (with census population) and the whole ledger: the
+    /// same snapshot the server answers from.
+    static func analyzer(_ db: DatabaseOptions) async throws -> (analyzer: CoverageAnalyzer, ledger: [Station]) {
+        let store = try await LedgerCLI.openSetUp(db)
+        let (stations, version) = try await store.versionedStations()
+        let snapshot = LedgerSnapshot(stations: stations, ledgerVersion: version,
+                                      geography: try await LedgerGeography.load(from: store))
+        return (snapshot.coverage, stations)
     }
 
     /// Pretty JSON with keys in a stable order.

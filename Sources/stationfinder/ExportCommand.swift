@@ -3,7 +3,7 @@ import Foundation
 import StationGeometry
 
 /// `stationfinder export`: writes the coverage map (RFC 7946 GeoJSON) for GIS tools.
-struct ExportCommand: ParsableCommand {
+struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Write a GeoJSON coverage map: districts with figures, uncovered areas, worst cells, stations."
@@ -30,14 +30,14 @@ struct ExportCommand: ParsableCommand {
         guard top >= 1 else { throw ValidationError("--top must be at least 1, got \(top)") }
     }
 
-    func run() throws {
+    func run() async throws {
         let url = URL(fileURLWithPath: out)
         let directory = url.deletingLastPathComponent().path
         guard FileManager.default.isWritableFile(atPath: directory) else {
             throw ValidationError("cannot write \(url.path): directory \(directory) does not exist or is not writable")
         }
         let time = try CoverageCLI.time(at: scope.at, anyTime: scope.anyTime)
-        let (analyzer, ledger) = try CoverageCLI.analyzer(database)
+        let (analyzer, ledger) = try await CoverageCLI.analyzer(database)
         let shapes = try CoverageCLI.districts(scope.districts, in: analyzer)
         let options = GapOptions(coverage: CoverageOptions(radiusMetres: radius.radius, time: time,
                                                            includeMembersOnly: radius.includeMembersOnly),

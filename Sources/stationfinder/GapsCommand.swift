@@ -4,7 +4,7 @@ import StationCore
 import StationGeometry
 
 /// `stationfinder gaps`: the district's grid cells with the most demand no station reaches.
-struct GapsCommand: ParsableCommand {
+struct GapsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gaps",
         abstract: "Rank a district's square cells by demand left uncovered (worst first).",
@@ -43,13 +43,13 @@ struct GapsCommand: ParsableCommand {
         if json && geojson != nil { throw ValidationError("use either --json or --geojson, not both") }
     }
 
-    func run() throws {
+    func run() async throws {
         let time = try CoverageCLI.time(at: at, anyTime: false)
         var demandLayer: DemandLayer?
         if let demand, !FileManager.default.isReadableFile(atPath: demand) {
             throw ValidationError("cannot read demand file \(demand)")
         }
-        let (analyzer, _) = try CoverageCLI.analyzer(database)
+        let (analyzer, _) = try await CoverageCLI.analyzer(database)
         let shape = try CoverageCLI.districts([district], in: analyzer)[0]
         if let demand {
             // GeoJSON, CSV or a population raster (read only around the district).

@@ -4,7 +4,7 @@ import StationCore
 import StationStore
 
 /// `stationfinder import`: loads ledger files into the database, all or nothing.
-struct ImportCommand: ParsableCommand {
+struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Import station ledgers (CSV or GeoJSON) into the database, all or nothing.",
@@ -46,18 +46,18 @@ struct ImportCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
-        let db = try LedgerCLI.open(database)
+    func run() async throws {
+        let db = try await LedgerCLI.open(database, .readWrite)
         let urls = files.map { URL(fileURLWithPath: $0) }
         if dryRun {
-            let plan = try LedgerCLI.reportingFailures { try db.planImport(files: urls, crs: crs, replace: replace) }
+            let plan = try await LedgerCLI.reportingFailures { try await db.planImport(files: urls, crs: crs, replace: replace) }
             print("dry run, nothing written to \(database.path)")
             print(ImportPlanText.render(plan))
             return
         }
         let request = ImportRequest(replace: replace, crs: crs, actor: actor ?? DefaultActor.name,
                                     source: urls.map(\.lastPathComponent).joined(separator: ", "), confirmed: yes)
-        let summary = try LedgerCLI.reportingFailures { try db.importLedger(files: urls, request: request) }
+        let summary = try await LedgerCLI.reportingFailures { try await db.importLedger(files: urls, request: request) }
         print("imported into \(database.path): \(summary)")
     }
 }

@@ -3,14 +3,14 @@ import Foundation
 import StationStore
 
 /// `stationfinder keys`: create, revoke and list API keys.
-struct KeysCommand: ParsableCommand {
+struct KeysCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "keys",
         abstract: "Manage API keys (the secret is shown once; only its SHA-256 is stored).",
         subcommands: [Create.self, Revoke.self, List.self]
     )
 
-    struct Create: ParsableCommand {
+    struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create a key and print its secret once.")
 
         @Option(help: "editor (changes the ledger), auditor (reads history) or member (a worker of --org).")
@@ -27,9 +27,9 @@ struct KeysCommand: ParsableCommand {
             }
         }
 
-        func run() throws {
-            let db = try LedgerCLI.open(database)
-            let (id, secret) = try db.createKey(role: role, organization: org)
+        func run() async throws {
+            let db = try await LedgerCLI.open(database, .readWrite)
+            let (id, secret) = try await db.createKey(role: role, organization: org)
             print("id:     \(id)")
             print("role:   \(role.rawValue)\(org.map { " (\($0))" } ?? "")")
             print("secret: \(secret)")
@@ -37,28 +37,28 @@ struct KeysCommand: ParsableCommand {
         }
     }
 
-    struct Revoke: ParsableCommand {
+    struct Revoke: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Revoke a key by id.")
 
         @Argument(help: "Key id (see `keys list`).") var id: String
         @OptionGroup var database: DatabaseOptions
 
-        func run() throws {
-            let db = try LedgerCLI.open(database)
-            try LedgerCLI.reportingFailures { try db.revokeKey(id: id) }
+        func run() async throws {
+            let db = try await LedgerCLI.open(database, .readWrite)
+            try await LedgerCLI.reportingFailures { try await db.revokeKey(id: id) }
             print("revoked \(id)")
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List keys (never their secrets).")
 
         @Flag(help: "Print a JSON array.") var json = false
         @OptionGroup var database: DatabaseOptions
 
-        func run() throws {
-            let db = try LedgerCLI.open(database)
-            let keys = try db.listKeys()
+        func run() async throws {
+            let db = try await LedgerCLI.open(database, .readOnly)
+            let keys = try await db.listKeys()
             if json {
                 print(try LedgerCLI.json(keys))
                 return

@@ -1,34 +1,35 @@
 import ArgumentParser
 import Foundation
+import StationApp
 import StationCore
 import StationStore
 
 /// Shared pieces of the ledger commands: file arguments, opening the database, reporting a
 /// refused import on standard error with a non-zero exit status.
 enum LedgerCLI {
-    /// Opens the database, turning a failure into a sentence.
-    static func open(_ options: DatabaseOptions) throws -> StationDatabase {
+    /// Opens the ledger, turning a failure into a sentence. Read-only commands pass `.readOnly`:
+    /// they never write (no migration either) and refuse a missing ledger.
+    static func open(_ options: DatabaseOptions, _ access: StationDatabase.Access) async throws -> any LedgerStore {
         do {
-            return try StationDatabase(path: options.path)
-        } catch {
-            throw ValidationError("cannot open database \(options.path): \(error)")
+            return try await options.address.open(access)
+        } catch let error as LedgerOpenError {
+            throw ValidationError(error.description)
         }
     }
 
-    /// Refuses a database file that does not exist or has no districts loaded, naming the fix.
-    static func requireSetUp(_ options: DatabaseOptions) throws {
-        guard FileManager.default.fileExists(atPath: options.path) else {
-            throw ValidationError("no database at \(options.path); run `stationfinder setup` first (or pass --db)")
-        }
-        guard try !open(options).districts().isEmpty else {
-            throw ValidationError("no districts in \(options.path); run `stationfinder setup` to load geodata first")
+    /// Opens a ledger that `setup` has filled with districts, read-only unless told otherwise.
+    static func openSetUp(_ options: DatabaseOptions, _ access: StationDatabase.Access = .readOnly) async throws -> any LedgerStore {
+        do {
+            return try await options.address.openSetUp(access)
+        } catch let error as LedgerOpenError {
+            throw ValidationError(error.description)
         }
     }
 
     /// Runs `body`; a refused ledger or a store error is printed to stderr and exits with 1.
-    static func reportingFailures<T>(_ body: () throws -> T) throws -> T {
+    static func reportingFailures<T>(_ body: () async throws -> T) async throws -> T {
         do {
-            return try body()
+            return try await body()
         } catch let error as LedgerImportError {
             printError(error.description)
             throw ExitCode(1)

@@ -5,7 +5,7 @@ import StationGeometry
 
 /// `stationfinder map-layers`: writes the two layers the web map draws first, for GIS tools or a
 /// static map: the district outlines and the compact stations layer at a time.
-struct MapLayersCommand: ParsableCommand {
+struct MapLayersCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "map-layers",
         abstract: "Write the map's district outlines and compact stations layer (GeoJSON) into a directory."
@@ -25,13 +25,13 @@ struct MapLayersCommand: ParsableCommand {
     @Flag(help: "Include members-only (grade C) stations, as an auditor's map shows them.")
     var includeMembersOnly = false
 
-    func run() throws {
+    func run() async throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: outDir, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw ValidationError("--out-dir \(outDir) is not an existing directory")
         }
         let time = try CoverageCLI.time(at: at, anyTime: anyTime)
-        let (analyzer, ledger) = try CoverageCLI.analyzer(database)
+        let (analyzer, ledger) = try await CoverageCLI.analyzer(database)
         let catalog = StationCatalog(stations: ledger)
         let states = catalog.stations.indices.filter { includeMembersOnly || catalog.stations[$0].grade.isPublic }.map { i in
             (station: catalog.stations[i], state: time.drawState(of: catalog.stations[i], hours: catalog.compiledHours(forStationAt: i)))

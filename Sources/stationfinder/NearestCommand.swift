@@ -4,7 +4,7 @@ import StationCore
 import StationStore
 
 /// `stationfinder nearest`: the nearest stations open now or on arrival, with the amenities asked for.
-struct NearestCommand: ParsableCommand {
+struct NearestCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "nearest",
         abstract: "Find the nearest stations that are open (now or on arrival) and have what you need.",
@@ -34,10 +34,10 @@ struct NearestCommand: ParsableCommand {
     @Flag(help: "Print JSON: {query, results, alternatives, message}.") var json = false
     @OptionGroup var database: DatabaseOptions
 
-    func run() throws {
+    func run() async throws {
         let query = try makeQuery()
-        let db = try LedgerCLI.open(database)
-        let stations = try LedgerCLI.reportingFailures { try db.allStations() }
+        let db = try await LedgerCLI.open(database, .readOnly)
+        let stations = try await LedgerCLI.reportingFailures { try await db.allStations() }
         let catalog = StationCatalog(stations: stations)
         var answer: NearestAnswer
         do {
@@ -46,7 +46,7 @@ struct NearestCommand: ParsableCommand {
             throw ValidationError(error.description)
         }
         let now = Int64(Date().timeIntervalSince1970)
-        try db.closedReportTally(nowEpochSeconds: now).annotate(&answer, nowEpochSeconds: now)
+        try await db.closedReportTally(nowEpochSeconds: now).annotate(&answer, nowEpochSeconds: now)
         if json {
             print(answer.jsonText())
         } else {

@@ -4,7 +4,7 @@ import StationCore
 import StationGeometry
 
 /// `stationfinder profile`: coverage for each hour of a week in one district.
-struct ProfileCommand: ParsableCommand {
+struct ProfileCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "profile",
         abstract: "Coverage % for each of the 168 hours of a week (Monday 00:00 to Sunday 23:00) in one district."
@@ -24,7 +24,7 @@ struct ProfileCommand: ParsableCommand {
     @Flag(help: "Print JSON instead of a table.")
     var json = false
 
-    func run() throws {
+    func run() async throws {
         let epoch: Int64
         if let date {
             guard let local = LocalDateTime(iso: date + "T12:00"), date.count == 10 else {
@@ -34,7 +34,7 @@ struct ProfileCommand: ParsableCommand {
         } else {
             epoch = Int64(Date().timeIntervalSince1970)
         }
-        let (loaded, _) = try CoverageCLI.analyzer(database)
+        let (loaded, _) = try await CoverageCLI.analyzer(database)
         let shape = try CoverageCLI.districts([district], in: loaded)[0]
         let analyzer = loaded.with(demand: try demandFile.layer(for: [shape]))
         let options = CoverageOptions(radiusMetres: radius.radius, time: .at(epochSeconds: epoch),

@@ -4,7 +4,7 @@ import StationCore
 import StationGeometry
 
 /// `stationfinder recommend`: where the next K stations should go in a district, and how close to the best that is.
-struct RecommendCommand: ParsableCommand {
+struct RecommendCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "recommend",
         abstract: "Recommend sites for new stations that cover the most demand, keeping the existing ones.",
@@ -57,7 +57,7 @@ struct RecommendCommand: ParsableCommand {
         if json && geojson != nil { throw ValidationError("use either --json or --geojson, not both") }
     }
 
-    func run() throws {
+    func run() async throws {
         let metres = try walk.radiusMetres(radius ?? CoverageOptions.defaultRadiusMetres, radiusGiven: radius != nil)
         let time = try CoverageCLI.time(at: at, anyTime: anyTime)
         let sites = try candidates.map { path -> [CandidateSite] in
@@ -67,7 +67,7 @@ struct RecommendCommand: ParsableCommand {
             }
             do { return try CandidateSite.parse(data, source: name) } catch { throw ValidationError("invalid candidates file: \(error)") }
         }
-        let (analyzer, _) = try CoverageCLI.analyzer(database)
+        let (analyzer, _) = try await CoverageCLI.analyzer(database)
         let shape = try CoverageCLI.districts([district], in: analyzer)[0]
         let layer = try demandFile.layer(for: [shape])
         let options = RecommendOptions(

@@ -4,14 +4,14 @@ import StationCore
 import StationStore
 
 /// `stationfinder reports`: field reports about stations (list, add, resolve). Reports never change a station.
-struct ReportsCommand: ParsableCommand {
+struct ReportsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reports",
         abstract: "List, file or resolve reports from the field (a station found closed, an amenity missing...).",
         subcommands: [List.self, Add.self, Resolve.self]
     )
 
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List reports, newest first.")
 
         @Option(help: "Only reports observed at or after this Beijing time, YYYY-MM-DDTHH:MM.") var since: String?
@@ -21,11 +21,12 @@ struct ReportsCommand: ParsableCommand {
         @Flag(help: "Print a JSON array of reports.") var json = false
         @OptionGroup var database: DatabaseOptions
 
-        func run() throws {
-            let db = try LedgerCLI.open(database)
+        func run() async throws {
+            let db = try await LedgerCLI.open(database, .readOnly)
             let sinceEpoch = try since.map { try QueryOptions.epochSeconds($0) }
+            let names = try await db.districtNames()
             let adcode = try district.map { name in
-                guard let d = try db.districtNames().first(where: { $0.matches(name) }) else {
+                guard let d = names.first(where: { $0.matches(name) }) else {
                     throw ValidationError("unknown district '\(name)'")
                 }
                 return d.adcode
@@ -40,7 +41,7 @@ struct ReportsCommand: ParsableCommand {
                 guard let s = ReportStatus(rawValue: text) else { throw ValidationError("unknown status '\(text)'; use open or resolved") }
                 return s
             }
-            let found = try db.reports(sinceEpochSeconds: sinceEpoch, district: adcode, kind: kindValue, status: statusValue)
+            let found = try await db.reports(sinceEpochSeconds: sinceEpoch, district: adcode, kind: kindValue, status: statusValue)
             if json {
                 print(try LedgerCLI.json(found))
                 return
@@ -55,7 +56,7 @@ struct ReportsCommand: ParsableCommand {
         }
     }
 
-    struct Add: ParsableCommand {
+    struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "File a report about a station (as an anonymous worker would).")
 
         @Argument(help: "Station id.") var station: String
@@ -65,7 +66,7 @@ struct ReportsCommand: ParsableCommand {
         @Option(help: "When it was seen, YYYY-MM-DDTHH:MM Beijing time, or 'now'.") var at: String = "now"
         @OptionGroup var database: DatabaseOptions
 
-        func run() throws {
+        func run() async throws {
             guard let kindValue = ReportKind(rawValue: kind) else {
                 throw ValidationError("unknown kind '\(kind)'; use \(ReportsCommand.kinds)")
             }
@@ -75,12 +76,12 @@ struct ReportsCommand: ParsableCommand {
                 }
                 return a
             }
-            let db = try LedgerCLI.open(database)
+            let db = try await LedgerCLI.open(database, .readWrite)
             let report = NewReport(
                 stationID: station, kind: kindValue, amenity: amenityValue, note: note,
                 observedAtEpochSeconds: try QueryOptions.epochSeconds(at), reporter: .anonymous)
             do {
-                let stored = try db.addReport(report, receivedAtEpochSeconds: Int64(Date().timeIntervalSince1970))
+                let stored = try await db.addReport(report, receivedAtEpochSeconds: Int64(Date().timeIntervalSince1970))
                 print("report \(stored.id) filed: \(stored.kind.rawValue) at \(stored.stationID)")
             } catch let error as ReportError {
                 throw ValidationError(error.description)
@@ -88,17 +89,17 @@ struct ReportsCommand: ParsableCommand {
         }
     }
 
-    struct Resolve: ParsableCommand {
+    struct Resolve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Mark a report resolved (an inspector has dealt with it).")
 
         @Argument(help: "Report id.") var id: Int64
         @Option(help: "Who resolves it (recorded with the report).") var actor: String = DefaultActor.name
         @OptionGroup var database: DatabaseOptions
 
-        func run() throws {
-            let db = try LedgerCLI.open(database)
+        func run() async throws {
+            let db = try await LedgerCLI.open(database, .readWrite)
             do {
-                let r = try db.resolveReport(id: id, actor: actor, atEpochSeconds: Int64(Date().timeIntervalSince1970))
+                let r = try await db.resolveReport(id: id, actor: actor, atEpochSeconds: Int64(Date().timeIntervalSince1970))
                 print("report \(r.id) resolved by \(r.resolvedBy ?? actor)")
             } catch let error as ReportError {
                 throw ValidationError(error.description)

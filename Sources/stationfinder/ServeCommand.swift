@@ -39,7 +39,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         // A mistyped --db must not become a new, empty ledger served as if it were the real one.
-        try LedgerCLI.requireSetUp(database)
+        _ = try await LedgerCLI.openSetUp(database)
         LoggingSystem.bootstrap { LogLineHandler(label: $0) }
         var arguments = ServerArguments(
             hostname: host, port: port, databasePath: database.path,

@@ -5,7 +5,7 @@ import StationStore
 
 /// `stationfinder setup`: loads the bundled Beijing geodata (districts, population) into the
 /// database and optionally the synthetic sample ledger. Safe to run again.
-struct SetupCommand: ParsableCommand {
+struct SetupCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "setup",
         abstract: "Load districts and population from geodata/ into the database (idempotent).",
@@ -23,12 +23,12 @@ struct SetupCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    func run() throws {
+    func run() async throws {
         let dir = URL(fileURLWithPath: geodata, isDirectory: true)
-        let db = try LedgerCLI.open(database)
+        let db = try await LedgerCLI.open(database, .readWrite)
         let count: Int
         do {
-            count = try db.loadGeodata(directory: dir)
+            count = try await db.loadGeodata(directory: dir)
         } catch {
             LedgerCLI.printError("error: cannot load geodata from \(dir.path): \(error)")
             throw ExitCode(1)
@@ -36,8 +36,8 @@ struct SetupCommand: ParsableCommand {
         print("\(database.path): \(count) districts loaded from \(dir.path)")
         guard sample else { return }
         let file = dir.appendingPathComponent("stations-sample.csv")
-        let summary = try LedgerCLI.reportingFailures {
-            try db.importLedger(files: [file], crs: .wgs84, replace: false, actor: actor ?? DefaultActor.name)
+        let summary = try await LedgerCLI.reportingFailures {
+            try await db.importLedger(files: [file], crs: .wgs84, replace: false, actor: actor ?? DefaultActor.name)
         }
         print("sample ledger \(file.lastPathComponent): \(summary)")
     }

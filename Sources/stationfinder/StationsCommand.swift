@@ -4,14 +4,14 @@ import StationCore
 import StationStore
 
 /// `stationfinder stations`: read the ledger (list, show, history).
-struct StationsCommand: ParsableCommand {
+struct StationsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stations",
         abstract: "List stations, show one, or show its change history.",
         subcommands: [List.self, Show.self, History.self]
     )
 
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List stations (all, or one district's).")
 
         @Option(help: "District: adcode (110101), Chinese name (东城区) or pinyin (dongcheng).")
@@ -22,9 +22,9 @@ struct StationsCommand: ParsableCommand {
 
         @OptionGroup var database: DatabaseOptions
 
-        func run() throws {
-            let db = try LedgerCLI.open(database)
-            let stations = try LedgerCLI.reportingFailures { try db.stations(district: district) }
+        func run() async throws {
+            let db = try await LedgerCLI.open(database, .readOnly)
+            let stations = try await LedgerCLI.reportingFailures { try await db.stations(district: district) }
             if json {
                 print(try LedgerCLI.json(stations))
                 return
@@ -36,20 +36,20 @@ struct StationsCommand: ParsableCommand {
         }
     }
 
-    struct Show: ParsableCommand {
+    struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show one station.")
 
         @Argument(help: "Station id.") var id: String
         @Flag(help: "Print the station as a JSON object.") var json = false
         @OptionGroup var database: DatabaseOptions
 
-        func run() throws {
-            let db = try LedgerCLI.open(database)
-            guard let s = try db.station(id: id) else {
+        func run() async throws {
+            let db = try await LedgerCLI.open(database, .readOnly)
+            guard let s = try await db.station(id: id) else {
                 LedgerCLI.printError("error: no station with id '\(id)'")
                 throw ExitCode(1)
             }
-            let summary = try db.reportSummary(stationID: s.id, nowEpochSeconds: Int64(Date().timeIntervalSince1970))
+            let summary = try await db.reportSummary(stationID: s.id, nowEpochSeconds: Int64(Date().timeIntervalSince1970))
             if json {
                 print(try LedgerCLI.json(StationWithReports(station: s, reports: summary)))
                 return
@@ -67,16 +67,16 @@ struct StationsCommand: ParsableCommand {
         }
     }
 
-    struct History: ParsableCommand {
+    struct History: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show who changed a station, what and when.")
 
         @Argument(help: "Station id (deleted stations keep their history).") var id: String
         @Flag(help: "Print the history as a JSON array.") var json = false
         @OptionGroup var database: DatabaseOptions
 
-        func run() throws {
-            let db = try LedgerCLI.open(database)
-            let changes = try db.history(stationID: id)
+        func run() async throws {
+            let db = try await LedgerCLI.open(database, .readOnly)
+            let changes = try await db.history(stationID: id)
             if json {
                 print(try LedgerCLI.json(changes))
                 return

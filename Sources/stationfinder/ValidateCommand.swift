@@ -4,7 +4,7 @@ import StationCore
 import StationStore
 
 /// `stationfinder validate`: checks ledger files as `import` would, without writing.
-struct ValidateCommand: ParsableCommand {
+struct ValidateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Check ledger files without importing them (same checks and report as import)."
@@ -29,16 +29,16 @@ struct ValidateCommand: ParsableCommand {
         if replace && !diff { throw ValidationError("--replace only makes sense with --diff") }
     }
 
-    func run() throws {
-        let db = try LedgerCLI.open(database)
+    func run() async throws {
+        let db = try await LedgerCLI.open(database, .readOnly)
         let urls = files.map { URL(fileURLWithPath: $0) }
         if diff {
-            let plan = try LedgerCLI.reportingFailures { try db.planImport(files: urls, crs: crs, replace: replace) }
+            let plan = try await LedgerCLI.reportingFailures { try await db.planImport(files: urls, crs: crs, replace: replace) }
             print("\(files.joined(separator: ", ")): \(plan.read) \(plan.read == 1 ? "station" : "stations"), no problems found")
             print(ImportPlanText.render(plan))
             return
         }
-        let stations = try LedgerCLI.reportingFailures { try db.checkLedger(files: urls, crs: crs) }
+        let stations = try await LedgerCLI.reportingFailures { try await db.checkLedger(files: urls, crs: crs) }
         print("\(files.joined(separator: ", ")): \(stations.count) \(stations.count == 1 ? "station" : "stations"), no problems found")
     }
 }

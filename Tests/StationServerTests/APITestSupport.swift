@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import StationApp
 import StationServer
 import StationStore
 import Testing
@@ -9,7 +10,7 @@ import Testing
 func withTestApp(
     _ body: @escaping @Sendable (any TestClientProtocol, AppServices) async throws -> Void
 ) async throws {
-    let services = try TestLedger.services()
+    let services = try await TestLedger.services()
     let app = Application(router: buildRouter(services), configuration: .init(address: .hostname("127.0.0.1", port: 0)))
     try await app.test(.router) { client in try await body(client, services) }
 }

@@ -121,7 +121,7 @@ struct AlongRouteTests {
 
     @Test func membersOnlyStationsNeedTheirOrganizationsKey() async throws {
         try await withTestApp { client, services in
-            let (_, secret) = try services.ledger.database.createKey(role: .member, organization: "Acme Couriers")
+            let (_, secret) = try await services.ledger.store.createKey(role: .member, organization: "Acme Couriers")
             var headers = bearer(secret)
             headers[.contentType] = "application/json"
             try await client.execute(uri: "/v1/stations/along?at=2026-11-23T10:00&open=now", method: .post, headers: headers,

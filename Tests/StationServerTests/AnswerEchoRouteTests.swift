@@ -48,7 +48,7 @@ struct AnswerEchoRouteTests {
                 // The profile covers every hour of the week itself: `at` is not one of its parameters.
                 try expectError(response, status: .badRequest, code: "invalid_parameter", field: "at")
             }
-            let auditor = try services.ledger.database.createKey(role: .auditor, organization: nil)
+            let auditor = try await services.ledger.store.createKey(role: .auditor, organization: nil)
             try await client.execute(uri: "/v1/profile?district=Dongcheng&date=2026-11-23&include_members_only=true",
                                      method: .get, headers: bearer(auditor.secret)) { response in
                 let value = try json(response)

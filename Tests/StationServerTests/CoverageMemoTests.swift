@@ -8,8 +8,8 @@ import Testing
 
 /// The coverage route's memo answers exactly what the analyzer computes, and forgets on a write.
 struct CoverageMemoTests {
-    @Test func memoAnswersEqualTheAnalyzersAtEveryTimeAndOnRepeats() throws {
-        let services = try TestLedger.services()
+    @Test func memoAnswersEqualTheAnalyzersAtEveryTimeAndOnRepeats() async throws {
+        let services = try await TestLedger.services()
         let snapshot = services.ledger.snapshot
         let memo = CoverageMemo()
         let shapes = snapshot.coverage.districts
@@ -30,7 +30,7 @@ struct CoverageMemoTests {
     /// A station just inside the radius east of Dongcheng's easternmost point can reach the district,
     /// so the key must hold it; one well beyond must not be in it.
     @Test func theKeyHoldsEveryStationThatCanReachTheDistrict() throws {
-        let shape = try #require(try TestLedger.services().ledger.snapshot.coverage.districts.first { $0.name.adcode == "110101" })
+        let shape = try #require(try await TestLedger.services().ledger.snapshot.coverage.districts.first { $0.name.adcode == "110101" })
         let east = shape.polygons.flatMap(\.exterior).max { $0.lon < $1.lon }!
         let metresPerDegree = 111_320 * cos(east.lat * .pi / 180)
         let near = LonLat(lon: east.lon + 499 / metresPerDegree, lat: east.lat)
@@ -49,7 +49,7 @@ struct CoverageMemoTests {
                 before = try jsonArray(response).first?["stations"] as? Int ?? -1
             }
             #expect(before == 2)  // T-1 and T-2 are open at 10:00 on a Monday
-            let editor = try services.ledger.database.createKey(role: .editor, organization: nil)
+            let editor = try await services.ledger.store.createKey(role: .editor, organization: nil)
             let body = #"{"id":"T-9","name":"New kiosk","lon":116.41,"lat":39.91,"grade":"A","host_type":"shop","opening_hours":"24/7","amenities":["toilet"]}"#
             try await client.execute(uri: "/v1/stations", method: .post, headers: bearer(editor.secret, contentType: "application/json"),
                                      body: ByteBuffer(string: body)) { response in

@@ -100,7 +100,7 @@ struct CoverageRouteTests {
                 let text = String(buffer: response.body)
                 #expect(!text.contains("Members only"))
             }
-            let auditor = try services.ledger.database.createKey(role: .auditor, organization: nil)
+            let auditor = try await services.ledger.store.createKey(role: .auditor, organization: nil)
             try await client.execute(uri: "/v1/export/coverage.geojson?district=110101&include_members_only=true", method: .get,
                                      headers: bearer(auditor.secret)) { response in
                 #expect(String(buffer: response.body).contains("Members only"))

@@ -15,7 +15,7 @@ struct LedgerRouteTests {
                 let ids = try jsonArray(response).compactMap { $0["id"] as? String }
                 #expect(ids.sorted() == ["T-1", "T-2", "T-4", "T-5"])
             }
-            let auditor = try services.ledger.database.createKey(role: .auditor, organization: nil)
+            let auditor = try await services.ledger.store.createKey(role: .auditor, organization: nil)
             try await client.execute(uri: "/v1/stations", method: .get, headers: bearer(auditor.secret)) { response in
                 let value = try jsonArray(response)
                 #expect(value.count == 5)
@@ -63,17 +63,17 @@ struct LedgerRouteTests {
             try await client.execute(uri: "/v1/stations", method: .post, headers: bearer("sf_not-a-key"), body: body) { response in
                 try expectError(response, status: .unauthorized, code: "unauthorized")
             }
-            let member = try services.ledger.database.createKey(role: .member, organization: "Acme Couriers")
+            let member = try await services.ledger.store.createKey(role: .member, organization: "Acme Couriers")
             try await client.execute(uri: "/v1/stations", method: .post, headers: bearer(member.secret), body: body) { response in
                 try expectError(response, status: .forbidden, code: "forbidden")
             }
-            #expect(try services.ledger.database.station(id: "T-9") == nil)
+            #expect(try await services.ledger.store.station(id: "T-9") == nil)
         }
     }
 
     @Test func editorCreatesChangesAndDeletesAndTheIndexFollowsWithoutRestart() async throws {
         try await withTestApp { client, services in
-            let editor = try services.ledger.database.createKey(role: .editor, organization: nil)
+            let editor = try await services.ledger.store.createKey(role: .editor, organization: nil)
             let auth = bearer(editor.secret, contentType: "application/json")
             try await client.execute(uri: "/v1/stations", method: .post, headers: auth, body: ByteBuffer(string: Self.newStation)) { response in
                 #expect(response.status == .created)
@@ -108,7 +108,7 @@ struct LedgerRouteTests {
                 #expect(results.first?["id"] as? String == "T-2")
             }
             // The history keeps insert, update and delete, with the key as actor.
-            let auditor = try services.ledger.database.createKey(role: .auditor, organization: nil)
+            let auditor = try await services.ledger.store.createKey(role: .auditor, organization: nil)
             try await client.execute(uri: "/v1/stations/T-9/history", method: .get, headers: bearer(auditor.secret)) { response in
                 let actions = try jsonArray(response).compactMap { $0["action"] as? String }
                 #expect(actions == ["insert", "update", "delete"])
@@ -116,7 +116,7 @@ struct LedgerRouteTests {
             try await client.execute(uri: "/v1/stations/T-9/history", method: .get) { response in
                 try expectError(response, status: .unauthorized, code: "unauthorized")
             }
-            let member = try services.ledger.database.createKey(role: .member, organization: "Acme Couriers")
+            let member = try await services.ledger.store.createKey(role: .member, organization: "Acme Couriers")
             try await client.execute(uri: "/v1/stations/T-9/history", method: .get, headers: bearer(member.secret)) { response in
                 try expectError(response, status: .forbidden, code: "forbidden")
             }
@@ -125,7 +125,7 @@ struct LedgerRouteTests {
 
     @Test func invalidStationIsRefusedWithTheImportersReasons() async throws {
         try await withTestApp { client, services in
-            let editor = try services.ledger.database.createKey(role: .editor, organization: nil)
+            let editor = try await services.ledger.store.createKey(role: .editor, organization: nil)
             let bad = Self.newStation.replacingOccurrences(of: "Mo-Su 07:00-19:00", with: "Mo-Su 25:00-26:99")
             try await client.execute(uri: "/v1/stations", method: .post, headers: bearer(editor.secret), body: ByteBuffer(string: bad)) { response in
                 let error = try errorObject(response, status: .unprocessableContent, code: "invalid_ledger")
@@ -142,13 +142,13 @@ struct LedgerRouteTests {
             try await client.execute(uri: "/v1/stations", method: .post, headers: bearer(editor.secret), body: huge) { response in
                 try expectError(response, status: .contentTooLarge, code: "payload_too_large")
             }
-            #expect(try services.ledger.database.station(id: "T-9") == nil)
+            #expect(try await services.ledger.store.station(id: "T-9") == nil)
         }
     }
 
     @Test func importIsAllOrNothing() async throws {
         try await withTestApp { client, services in
-            let editor = try services.ledger.database.createKey(role: .editor, organization: nil)
+            let editor = try await services.ledger.store.createKey(role: .editor, organization: nil)
             let good = """
                 id,name,lon,lat,grade,host_type,opening_hours,amenities
                 I-1,Imported one,116.41,39.91,A,bank,Mo-Fr 09:00-17:00,drinking_water
@@ -162,13 +162,13 @@ struct LedgerRouteTests {
                 #expect(value["inserted"] as? Int == 2)
             }
             let bad = good.replacingOccurrences(of: "I-1,", with: "I-3,").replacingOccurrences(of: ",B,shop", with: ",Z,shop")
-            let before = try services.ledger.database.allStations()
+            let before = try await services.ledger.store.allStations()
             try await client.execute(uri: "/v1/stations/import", method: .post,
                                      headers: bearer(editor.secret, contentType: "text/csv"), body: ByteBuffer(string: bad)) { response in
                 let error = try errorObject(response, status: .unprocessableContent, code: "invalid_ledger")
                 #expect((error["message"] as? String)?.contains("line 3") == true)
             }
-            #expect(try services.ledger.database.allStations() == before)
+            #expect(try await services.ledger.store.allStations() == before)
             try await client.execute(uri: "/v1/stations/import", method: .post,
                                      headers: bearer(editor.secret, contentType: "image/png"), body: ByteBuffer(string: good)) { response in
                 try expectError(response, status: .unsupportedMediaType, code: "unsupported_media_type")

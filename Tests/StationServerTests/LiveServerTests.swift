@@ -7,7 +7,7 @@ import Testing
 /// The real HTTP server on a free loopback port, called over a socket.
 struct LiveServerTests {
     @Test func servesNearestOverARealSocket() async throws {
-        let services = try TestLedger.services()
+        let services = try await TestLedger.services()
         let app = Application(router: buildRouter(services), configuration: .init(address: .hostname("127.0.0.1", port: 0)))
         try await app.test(.live) { client in
             try await client.execute(uri: "/healthz", method: .get) { response in

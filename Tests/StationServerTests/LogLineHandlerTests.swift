@@ -45,7 +45,7 @@ struct LogLineHandlerTests {
         for enabled in [true, false] {
             let lines = Lines()
             let logger = Logger(label: "stationfinder") { label in LogLineHandler(label: label) { lines.append($0) } }
-            let app = Application(router: buildRouter(try TestLedger.services(), accessLog: enabled),
+            let app = Application(router: buildRouter(try await TestLedger.services(), accessLog: enabled),
                                   configuration: .init(address: .hostname("127.0.0.1", port: 0)), logger: logger)
             try await app.test(.router) { client in
                 try await client.execute(uri: "/v1/hours/check?expr=24/7&at=2026-01-01T00:00", method: .get) { _ in }

@@ -46,7 +46,7 @@ struct MapLayerRouteTests {
                 let served = try groups(response)
                 #expect(served == ["A/open": ["T-1"], "A/inactive": ["T-5"], "B/open": ["T-2", "T-4"]])
             }
-            let auditor = try services.ledger.database.createKey(role: .auditor, organization: nil)
+            let auditor = try await services.ledger.store.createKey(role: .auditor, organization: nil)
             try await client.execute(uri: "/v1/stations?format=compact&at=2026-11-23T10:00", method: .get,
                                      headers: bearer(auditor.secret)) { response in
                 let served = try groups(response)

@@ -18,7 +18,7 @@ struct MapRouteTests {
     }
 
     func withMapApp(_ settings: MapSettings, _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
-        var services = try TestLedger.services()
+        var services = try await TestLedger.services()
         services.map = settings
         let app = Application(router: buildRouter(services), configuration: .init(address: .hostname("127.0.0.1", port: 0)))
         try await app.test(.router) { client in try await body(client) }

@@ -52,12 +52,12 @@ struct NearestRouteTests {
             try await client.execute(uri: base + "&member=Acme%20Couriers", method: .get) { response in
                 try expectError(response, status: .unauthorized, code: "unauthorized")
             }
-            let acme = try services.ledger.database.createKey(role: .member, organization: "Acme Couriers")
+            let acme = try await services.ledger.store.createKey(role: .member, organization: "Acme Couriers")
             try await client.execute(uri: base, method: .get, headers: bearer(acme.secret)) { response in
                 let results = try #require(try json(response)["results"] as? [[String: Any]])
                 #expect(results.compactMap { $0["id"] as? String } == ["T-1", "T-2", "T-3"])
             }
-            let other = try services.ledger.database.createKey(role: .member, organization: "Other Ltd")
+            let other = try await services.ledger.store.createKey(role: .member, organization: "Other Ltd")
             try await client.execute(uri: base + "&member=Acme%20Couriers", method: .get, headers: bearer(other.secret)) { response in
                 try expectError(response, status: .forbidden, code: "forbidden")
             }

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import StationGeometry
+import StationApp
 import StationServer
 import Testing
 
@@ -78,7 +79,7 @@ struct RecommendRouteTests {
         let csv = "lon,lat,weight\n116.403,39.90,100\n116.43,39.94,50\n"
         var layer = try DemandLayer.parse(Data(csv.utf8), source: "people.csv")
         layer.sourceName = "people.csv"
-        let services = try AppServices(database: try TestLedger.database(), demand: layer)
+        let services = try await AppServices(store: try TestLedger.database(), demand: layer)
         let app = Application(router: buildRouter(services), configuration: .init(address: .hostname("127.0.0.1", port: 0)))
         try await app.test(.router) { client in
             let uri = "/v1/recommend?district=Dongcheng&count=1&at=2026-11-23T10:00&candidates=116.4305,39.9405,far"

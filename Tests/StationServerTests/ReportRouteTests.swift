@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import StationCore
+import StationApp
 import StationServer
 import StationStore
 import Synchronization
@@ -23,7 +24,7 @@ func withReportApp(
     _ body: @escaping @Sendable (any TestClientProtocol, AppServices, TestClock) async throws -> Void
 ) async throws {
     let clock = TestClock(reportTestNow)
-    let services = try AppServices(database: try TestLedger.database(), clock: clock.serviceClock)
+    let services = try await AppServices(store: try TestLedger.database(), clock: clock.serviceClock)
     let app = Application(router: buildRouter(services), configuration: .init(address: .hostname("127.0.0.1", port: 0)))
     try await app.test(.router) { client in try await body(client, services, clock) }
 }
@@ -67,8 +68,8 @@ struct ReportRouteTests {
                 #expect(reports["unresolved"] as? Int == 4)
             }
             // Resolving one takes it out of the count; nothing about the station itself changes.
-            let (_, editor) = try services.ledger.database.createKey(role: .editor, organization: nil)
-            let open = try services.ledger.database.reports(kind: .closed, status: .open)
+            let (_, editor) = try await services.ledger.store.createKey(role: .editor, organization: nil)
+            let open = try await services.ledger.store.reports(sinceEpochSeconds: nil, district: nil, kind: .closed, status: .open)
             try await client.execute(uri: "/v1/reports/\(open[0].id)/resolve", method: .post, headers: bearer(editor)) { response in
                 #expect(response.status == .ok)
                 let report = try json(response)
@@ -113,7 +114,7 @@ struct ReportRouteTests {
             try await fileReport(client, "NOPE", #"{"kind":"closed"}"#) { try expectError($0, status: .notFound, code: "not_found") }
             // A members-only station is unknown to anyone but its members.
             try await fileReport(client, "T-3", #"{"kind":"closed"}"#) { try expectError($0, status: .notFound, code: "not_found") }
-            let stored = try services.ledger.database.reports()
+            let stored = try await services.ledger.store.reports(sinceEpochSeconds: nil, district: nil, kind: nil, status: nil)
             #expect(stored.isEmpty)
             // 501 characters are refused, 500 are fine.
             try await fileReport(client, "T-1", #"{"kind":"other","note":"\#(String(long.dropFirst()))"}"#) { #expect($0.status == .created) }
@@ -122,9 +123,9 @@ struct ReportRouteTests {
 
     @Test func onlyAuditorsAndEditorsReadReportsAndOnlyEditorsResolve() async throws {
         try await withReportApp { client, services, _ in
-            let db = services.ledger.database
-            let (_, member) = try db.createKey(role: .member, organization: "Acme Couriers")
-            let (_, auditor) = try db.createKey(role: .auditor, organization: nil)
+            let db = services.ledger.store
+            let (_, member) = try await db.createKey(role: .member, organization: "Acme Couriers")
+            let (_, auditor) = try await db.createKey(role: .auditor, organization: nil)
             try await fileReport(client, "T-3", #"{"kind":"moved"}"#, headers: bearer(member)) { response in
                 #expect(response.status == .created)
                 let report = try json(response)
@@ -148,7 +149,7 @@ struct ReportRouteTests {
             try await client.execute(uri: "/v1/reports?district=Atlantis", method: .get, headers: bearer(auditor)) { try expectError($0, status: .badRequest, code: "invalid_parameter", field: "district") }
             try await client.execute(uri: "/v1/reports?kind=haunted", method: .get, headers: bearer(auditor)) { try expectError($0, status: .badRequest, code: "invalid_parameter", field: "kind") }
             try await client.execute(uri: "/v1/reports/1/resolve", method: .post, headers: bearer(auditor)) { try expectError($0, status: .forbidden, code: "forbidden") }
-            let (_, editor) = try db.createKey(role: .editor, organization: nil)
+            let (_, editor) = try await db.createKey(role: .editor, organization: nil)
             try await client.execute(uri: "/v1/reports/999/resolve", method: .post, headers: bearer(editor)) { try expectError($0, status: .notFound, code: "not_found") }
         }
     }
@@ -183,9 +184,9 @@ struct ReportRouteTests {
                 try expectError(response, status: .tooManyRequests, code: "rate_limited")
                 #expect(response.headers[.retryAfter] == "3600")
             }
-            let (_, auditor) = try services.ledger.database.createKey(role: .auditor, organization: nil)
+            let (_, auditor) = try await services.ledger.store.createKey(role: .auditor, organization: nil)
             try await fileReport(client, "T-1", #"{"kind":"other"}"#, headers: bearer(auditor)) { #expect($0.status == .created) }
-            let stored = try services.ledger.database.reports()
+            let stored = try await services.ledger.store.reports(sinceEpochSeconds: nil, district: nil, kind: nil, status: nil)
             #expect(stored.count == 21)
         }
     }

@@ -18,14 +18,14 @@ struct SafeImportRouteTests {
     /// The reproducer: `import --replace` with a one-row file deleted the rest of the ledger without a word.
     @Test func aReplaceDeletingMostOfTheLedgerNeedsConfirming() async throws {
         try await withTestApp { client, services in
-            let editor = try services.ledger.database.createKey(role: .editor, organization: nil)
+            let editor = try await services.ledger.store.createKey(role: .editor, organization: nil)
             let headers = bearer(editor.secret, contentType: "text/csv")
             try await client.execute(uri: "/v1/stations/import?replace=true", method: .post, headers: headers,
                                      body: ByteBuffer(string: Self.oneRow)) { response in
                 let error = try errorObject(response, status: .conflict, code: "confirmation_required", field: "confirm")
                 #expect((error["message"] as? String)?.contains("would delete 4 of the 5 stations") == true)
             }
-            #expect(try services.ledger.database.allStations().count == 5)
+            #expect(try await services.ledger.store.allStations().count == 5)
             try await client.execute(uri: "/v1/stations/import?replace=true&dry_run=true", method: .post, headers: headers,
                                      body: ByteBuffer(string: Self.oneRow)) { response in
                 let plan = try json(response)
@@ -34,7 +34,7 @@ struct SafeImportRouteTests {
                 #expect(plan["unchanged"] as? Int == 1)
                 #expect((plan["updated"] as? [[String: Any]])?.isEmpty == true)
             }
-            #expect(try services.ledger.database.allStations().count == 5)
+            #expect(try await services.ledger.store.allStations().count == 5)
             try await client.execute(uri: "/v1/stations/import?replace=true&confirm=true", method: .post, headers: headers,
                                      body: ByteBuffer(string: Self.oneRow)) { response in
                 let summary = try json(response)
@@ -47,8 +47,8 @@ struct SafeImportRouteTests {
     /// The reproducer: re-importing a GCJ-02 file without its crs silently moved every station.
     @Test func coordinatesShiftedByTheGCJOffsetNeedTheirCRS() async throws {
         try await withTestApp { client, services in
-            let editor = try services.ledger.database.createKey(role: .editor, organization: nil)
-            let stations = try services.ledger.database.allStations().filter { $0.id != "T-5" }
+            let editor = try await services.ledger.store.createKey(role: .editor, organization: nil)
+            let stations = try await services.ledger.store.allStations().filter { $0.id != "T-5" }
             var csv = "id,name,lon,lat,grade,organization,host_type,opening_hours,amenities,status\n"
             for s in stations {
                 let g = ChinaShift.wgs84ToGCJ02(s.location)
@@ -66,7 +66,7 @@ struct SafeImportRouteTests {
                 // Read as GCJ-02 the file is the ledger as it stands (within the conversion's centimetres).
                 #expect((summary["unchanged"] as? Int ?? 0) + (summary["updated"] as? Int ?? 0) == 4)
             }
-            let auditor = try services.ledger.database.createKey(role: .auditor, organization: nil)
+            let auditor = try await services.ledger.store.createKey(role: .auditor, organization: nil)
             try await client.execute(uri: "/v1/stations/T-1/history", method: .get, headers: bearer(auditor.secret)) { response in
                 let entries = try jsonArray(response)
                 #expect(entries.first?["source"] as? String == "test.csv")
@@ -77,7 +77,7 @@ struct SafeImportRouteTests {
 
     @Test func aRefusedLedgerHasTheOneErrorShape() async throws {
         try await withTestApp { client, services in
-            let editor = try services.ledger.database.createKey(role: .editor, organization: nil)
+            let editor = try await services.ledger.store.createKey(role: .editor, organization: nil)
             let bad = Self.oneRow.replacingOccurrences(of: ",A,", with: ",Z,")
             try await client.execute(uri: "/v1/stations/import", method: .post, headers: bearer(editor.secret, contentType: "text/csv"),
                                      body: ByteBuffer(string: bad)) { response in

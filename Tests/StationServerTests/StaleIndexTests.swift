@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import StationApp
 import StationServer
 import StationStore
 import Testing
@@ -25,10 +26,10 @@ struct StaleIndexTests {
 
         """
 
-    @Test func anotherConnectionsImportIsPickedUpByTheNextCheck() throws {
+    @Test func anotherConnectionsImportIsPickedUpByTheNextCheck() async throws {
         let path = try Self.ledgerFile()
-        let ledger = try LedgerService(database: try StationDatabase(path: path))
-        #expect(try ledger.refreshIfStale() == false)
+        let ledger = try await LedgerService(store: try StationDatabase(path: path))
+        #expect(try await ledger.refreshIfStale() == false)
         let before = ledger.snapshot.ledgerVersion
 
         // A second handle on the file stands for the CLI in another process.
@@ -36,10 +37,10 @@ struct StaleIndexTests {
         _ = try other.importLedger(data: Data(Self.newStation.utf8), format: .csv, sourceName: "elsewhere.csv",
                                    crs: .wgs84, replace: false, actor: "clerk")
         #expect(ledger.snapshot.catalog.stations.count == 5)
-        #expect(try ledger.refreshIfStale() == true)
+        #expect(try await ledger.refreshIfStale() == true)
         #expect(ledger.snapshot.catalog.stations.map(\.id).contains("N-1"))
         #expect(ledger.snapshot.ledgerVersion == before + 1)
-        #expect(try ledger.refreshIfStale() == false)
+        #expect(try await ledger.refreshIfStale() == false)
     }
 
     /// The reproducer: after a CLI import, nearest and `/healthz` kept the old index until the next HTTP write.

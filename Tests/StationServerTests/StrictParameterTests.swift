@@ -61,7 +61,7 @@ struct StrictParameterTests {
     /// The reproducer: `PUT /v1/stations/{id}?crs=gcj02` stored the GCJ-02 numbers as WGS-84.
     @Test func crsIsHonouredOnWrites() async throws {
         try await withTestApp { client, services in
-            let editor = try services.ledger.database.createKey(role: .editor, organization: nil)
+            let editor = try await services.ledger.store.createKey(role: .editor, organization: nil)
             let wgs = LonLat(lon: 116.405, lat: 39.905)
             let gcj = ChinaShift.wgs84ToGCJ02(wgs)
             let body = """
@@ -73,7 +73,7 @@ struct StrictParameterTests {
                                      body: ByteBuffer(string: body)) { response in
                 #expect(response.status == .ok, "\(String(buffer: response.body))")
             }
-            let stored = try #require(try services.ledger.database.station(id: "K-1"))
+            let stored = try #require(try await services.ledger.store.station(id: "K-1"))
             // Within a metre of the WGS-84 point, where reading GCJ-02 as WGS-84 would be about 600 m off.
             #expect(Earth.distanceMetres(stored.location, wgs) < 1)
             try await client.execute(uri: "/v1/stations/K-1?crs=mars", method: .put,

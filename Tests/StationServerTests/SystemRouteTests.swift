@@ -42,7 +42,7 @@ struct SystemRouteTests {
 
     /// Every route the router serves is described in openapi.yaml, with its method.
     @Test func openAPIDescribesEveryRoute() async throws {
-        let router = buildRouter(try TestLedger.services())
+        let router = buildRouter(try await TestLedger.services())
         let yaml = OpenAPIDocument.yaml
         #expect(yaml.hasPrefix("openapi: 3.1"))
         var missing: [String] = []

@@ -1,5 +1,6 @@
 import Foundation
 import StationCore
+import StationApp
 import StationServer
 import StationStore
 
@@ -40,5 +41,5 @@ enum TestLedger {
         return db
     }
 
-    static func services() throws -> AppServices { try AppServices(database: try database()) }
+    static func services() async throws -> AppServices { try await AppServices(store: try database()) }
 }

@@ -64,6 +64,11 @@ extension StationDatabase {
         files.map(\.lastPathComponent).joined(separator: ", ")
     }
 
+    /// Every stored station by id (what an import plan compares against).
+    public func storedStationsByID() throws -> [String: Station] {
+        try writer.read { db in try Self.storedByID(db) }
+    }
+
     static func storedByID(_ db: Database) throws -> [String: Station] {
         var existing: [String: Station] = [:]
         if try Int.fetchOne(db, sql: "SELECT count(*) FROM stations") ?? 0 > 0 {
@@ -76,7 +81,7 @@ extension StationDatabase {
     /// - Returns: the stations the files describe (WGS-84, districts filled in).
     /// - Throws: ``LedgerImportError`` with every problem found (file unreadable included).
     public func checkLedger(files: [URL], crs: CoordinateSystem) throws -> [Station] {
-        var inputs: [(String, [UInt8], LedgerFormat?)] = []
+        var inputs: [LedgerInput] = []
         var unreadable = IssueCollector()
         for url in files {
             do {
@@ -89,8 +94,14 @@ extension StationDatabase {
         return try checkLedger(inputs: inputs, crs: crs)
     }
 
-    func checkLedger(inputs: [(name: String, bytes: [UInt8], format: LedgerFormat?)], crs: CoordinateSystem) throws -> [Station] {
-        let map = try districtMap()
+    func checkLedger(inputs: [LedgerInput], crs: CoordinateSystem) throws -> [Station] {
+        try Self.checkLedger(inputs: inputs, crs: crs, districts: try districtMap())
+    }
+
+    /// Reads and validates ledger inputs against `map` (every engine's import shares this); writes nothing.
+    /// - Returns: the stations the inputs describe (WGS-84, districts filled in).
+    /// - Throws: ``LedgerImportError`` with every problem found.
+    public static func checkLedger(inputs: [LedgerInput], crs: CoordinateSystem, districts map: DistrictMap) throws -> [Station] {
         var issues = IssueCollector()
         var records: [LedgerRecord] = []
         for input in inputs {
@@ -136,7 +147,7 @@ extension StationDatabase {
 
     /// Writes validated stations in one transaction, with a history row per real change; refuses
     /// (throwing ``ImportRefusal``, nothing written) what needs confirming and is not confirmed.
-    func write(_ stations: [Station], request: ImportRequest) throws -> ImportSummary {
+    public func write(_ stations: [Station], request: ImportRequest) throws -> ImportSummary {
         try writer.write { db in
             let existing = try Self.storedByID(db)
             if !request.confirmed {
