@@ -85,11 +85,12 @@ let package = Package(
         ),
         .testTarget(name: "StationCoreTests", dependencies: ["StationCore"]),
         .testTarget(name: "StationGeometryTests", dependencies: ["StationGeometry"]),
+        .testTarget(name: "StationAppTests", dependencies: ["StationApp"]),
         .testTarget(name: "StationOptimizationTests", dependencies: ["StationOptimization"]),
         .testTarget(name: "StationRasterTests", dependencies: ["StationRaster", "StationGeometry"]),
         .testTarget(
             name: "StationStoreTests",
-            dependencies: ["StationStore"],
+            dependencies: ["StationStore", "StationApp", .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

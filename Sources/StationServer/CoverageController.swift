@@ -79,12 +79,7 @@ struct CoverageController: Sendable {
         let snapshot = ledger.snapshot
         let shape = try shape(named: try q.required("district"), in: snapshot)
         let options = try coverageOptions(q, context: context, readsTime: false)
-        let week = try q.string("date").map { text -> Int64 in
-            guard let day = LocalDateTime(iso: text + "T12:00") else {
-                throw APIError.invalid("date", "date must be YYYY-MM-DD, got '\(text)'")
-            }
-            return HoursTimeZone.shanghai.epochSeconds(day)
-        } ?? Int64(Date().timeIntervalSince1970)
+        let week = try QueryInput.day(q.string("date"), nowEpochSeconds: ServiceClock.system.nowEpochSeconds())
         let result = try await offload {
             try snapshot.coverage.weekProfile(of: shape, weekContaining: week, options: options)
         }

@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import StationApp
 
 /// Turns every error a route throws into the ``APIError`` JSON shape, with no internals leaked.
 ///
@@ -14,6 +15,8 @@ struct ErrorShapeMiddleware<Context: RequestContext>: RouterMiddleware {
             return try await next(request, context)
         } catch let error as APIError {
             throw error
+        } catch let error as InputError {
+            throw APIError.invalid(error.field, error.message)
         } catch let error as HTTPError where error.status == .notFound {
             // The router found no route for the method; when the path has others, say which.
             let allowed = APIRoute.methods(forPath: request.uri.path[...])

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import StationApp
 import StationCore
 
 /// `GET /v1/hours/check`: evaluates an opening_hours expression, as `stationfinder hours` does.
@@ -38,19 +39,13 @@ struct HoursController: Sendable {
 }
 
 extension QueryReader {
-    /// A local Asia/Shanghai time (`YYYY-MM-DDTHH:MM`, or with an offset); now when absent.
-    func localTime(_ name: String) throws -> LocalDateTime {
-        guard let text = string(name) else {
-            return HoursTimeZone.shanghai.local(epochSeconds: Int64(Date().timeIntervalSince1970))
-        }
-        guard let value = LocalDateTime(iso: text) else {
-            throw APIError.invalid(name, "'\(name)' must be a local time YYYY-MM-DDTHH:MM (Asia/Shanghai), got '\(text)'")
-        }
-        return value
+    /// A local Asia/Shanghai time (`YYYY-MM-DDTHH:MM`, or with an offset); now when absent or `now`.
+    func localTime(_ name: String, clock: ServiceClock = .system) throws -> LocalDateTime {
+        HoursTimeZone.shanghai.local(epochSeconds: try epochSeconds(name, clock: clock))
     }
 
     /// The same time as epoch seconds.
-    func epochSeconds(_ name: String) throws -> Int64 {
-        HoursTimeZone.shanghai.epochSeconds(try localTime(name))
+    func epochSeconds(_ name: String, clock: ServiceClock = .system) throws -> Int64 {
+        try QueryInput.instant(string(name), field: name, nowEpochSeconds: clock.nowEpochSeconds())
     }
 }

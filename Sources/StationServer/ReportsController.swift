@@ -75,10 +75,7 @@ struct ReportsController: Sendable {
         }
         var at = now
         if let text = f.at {
-            guard let local = LocalDateTime(iso: text) else {
-                throw APIError.invalid("at", "'at' must be a local time YYYY-MM-DDTHH:MM (Asia/Shanghai), got '\(text)'")
-            }
-            at = HoursTimeZone.shanghai.epochSeconds(local)
+            at = HoursTimeZone.shanghai.epochSeconds(try QueryInput.localTime(text, field: "at"))
             guard at <= now + Self.maxClockSkewSeconds, at >= now - Self.maxReportAgeSeconds else {
                 throw APIError.invalid("at", "'at' must lie within the last 30 days and not in the future, got '\(text)'")
             }

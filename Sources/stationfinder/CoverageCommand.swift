@@ -23,7 +23,7 @@ struct CoverageCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let time = try CoverageCLI.time(at: scope.at, anyTime: scope.anyTime)
+        let time = try QueryOptions.coverageTime(at: scope.at, anyTime: scope.anyTime)
         guard (1...2).contains(minStations) else { throw ValidationError("--min-stations must be 1 or 2, got \(minStations)") }
         let metres = try walk.radiusMetres(radius.radius, radiusGiven: radius.radius != CoverageOptions.defaultRadiusMetres)
         let (loaded, _) = try await CoverageCLI.analyzer(database)

@@ -13,7 +13,7 @@ struct CoverageScopeOptions: ParsableArguments {
     @Option(help: "Local Beijing time \"YYYY-MM-DDTHH:MM\" or \"now\" (default: now).")
     var at: String?
 
-    @Flag(help: "Count stations open at any time during the coming week instead of at one instant.")
+    @Flag(help: "Count stations open at some time in the week (Monday to Sunday, Beijing) holding now, as the API does, instead of at one instant.")
     var anyTime = false
 }
 
@@ -61,24 +61,6 @@ enum CoverageCLI {
             if !shapes.contains(where: { $0.name.adcode == shape.name.adcode }) { shapes.append(shape) }
         }
         return shapes
-    }
-
-    /// The instant for `--at` ("now", or local Beijing time "YYYY-MM-DDTHH:MM", optional offset).
-    static func epochSeconds(at text: String?) throws -> Int64 {
-        guard let text, text != "now" else { return Int64(Date().timeIntervalSince1970) }
-        guard let local = LocalDateTime(iso: text) else {
-            throw ValidationError("--at must be \"now\" or a local time like 2025-10-01T08:30 (Beijing time), got \"\(text)\"")
-        }
-        return HoursTimeZone.shanghai.epochSeconds(local)
-    }
-
-    /// The coverage time for `--at` / `--any-time` (default: now).
-    static func time(at: String?, anyTime: Bool) throws -> CoverageTime {
-        if anyTime {
-            if at != nil { throw ValidationError("use either --at or --any-time, not both") }
-            return .anyTimeInWeek(startingEpochSeconds: Int64(Date().timeIntervalSince1970))
-        }
-        return .at(epochSeconds: try epochSeconds(at: at))
     }
 
     /// Shows progress on a terminal only (standard error is a TTY), never in pipes or files.

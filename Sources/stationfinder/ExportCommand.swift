@@ -36,7 +36,7 @@ struct ExportCommand: AsyncParsableCommand {
         guard FileManager.default.isWritableFile(atPath: directory) else {
             throw ValidationError("cannot write \(url.path): directory \(directory) does not exist or is not writable")
         }
-        let time = try CoverageCLI.time(at: scope.at, anyTime: scope.anyTime)
+        let time = try QueryOptions.coverageTime(at: scope.at, anyTime: scope.anyTime)
         let (analyzer, ledger) = try await CoverageCLI.analyzer(database)
         let shapes = try CoverageCLI.districts(scope.districts, in: analyzer)
         let options = GapOptions(coverage: CoverageOptions(radiusMetres: radius.radius, time: time,

@@ -44,7 +44,7 @@ struct GapsCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let time = try CoverageCLI.time(at: at, anyTime: false)
+        let time = try QueryOptions.coverageTime(at: at, anyTime: false)
         var demandLayer: DemandLayer?
         if let demand, !FileManager.default.isReadableFile(atPath: demand) {
             throw ValidationError("cannot read demand file \(demand)")

@@ -19,7 +19,7 @@ struct MapLayersCommand: AsyncParsableCommand {
     @Option(help: "Local Beijing time \"YYYY-MM-DDTHH:MM\" or \"now\" (default: now) the stations' states are for.")
     var at: String?
 
-    @Flag(help: "Draw stations open at some time during the coming week as open.")
+    @Flag(help: "Draw stations open at some time in this week (Monday to Sunday, Beijing) as open.")
     var anyTime = false
 
     @Flag(help: "Include members-only (grade C) stations, as an auditor's map shows them.")
@@ -30,7 +30,7 @@ struct MapLayersCommand: AsyncParsableCommand {
         guard FileManager.default.fileExists(atPath: outDir, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw ValidationError("--out-dir \(outDir) is not an existing directory")
         }
-        let time = try CoverageCLI.time(at: at, anyTime: anyTime)
+        let time = try QueryOptions.coverageTime(at: at, anyTime: anyTime)
         let (analyzer, ledger) = try await CoverageCLI.analyzer(database)
         let catalog = StationCatalog(stations: ledger)
         let states = catalog.stations.indices.filter { includeMembersOnly || catalog.stations[$0].grade.isPublic }.map { i in

@@ -25,15 +25,7 @@ struct ProfileCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let epoch: Int64
-        if let date {
-            guard let local = LocalDateTime(iso: date + "T12:00"), date.count == 10 else {
-                throw ValidationError("--date must be YYYY-MM-DD, got \"\(date)\"")
-            }
-            epoch = HoursTimeZone.shanghai.epochSeconds(local)
-        } else {
-            epoch = Int64(Date().timeIntervalSince1970)
-        }
+        let epoch = try QueryOptions.day(date)
         let (loaded, _) = try await CoverageCLI.analyzer(database)
         let shape = try CoverageCLI.districts([district], in: loaded)[0]
         let analyzer = loaded.with(demand: try demandFile.layer(for: [shape]))

@@ -1,39 +1,38 @@
 import ArgumentParser
 import Foundation
+import StationApp
 import StationCore
+import StationGeometry
 
-/// Reading the filter options nearest and along share, each bad value a sentence naming it.
+/// The CLI's side of ``QueryInput``: the same reader the HTTP API uses, with the options spelled
+/// as the command line spells them and the present time read here, at the edge.
 enum QueryOptions {
+    /// The present, as the CLI answers "now".
+    static func nowEpochSeconds() -> Int64 { Int64(Date().timeIntervalSince1970.rounded(.down)) }
+
     /// Amenities by English name or the importer's Chinese words, each option a list split by
     /// `,` `，` `;` `；` `、`.
     static func amenities(_ names: [String]) throws -> AmenitySet {
-        var set = AmenitySet()
-        for name in names.flatMap(VocabularyWords.listItems) {
-            guard let a = VocabularyWords.amenity(name) else {
-                throw ValidationError("unknown amenity '\(name)'; known: \(Amenity.vocabularyList)")
-            }
-            set.insert(a)
-        }
-        return set
+        try QueryInput.amenities(names, field: "amenity")
     }
 
     static func grades(_ names: [String]) throws -> Set<Grade> {
-        var set: Set<Grade> = []
-        for name in names.flatMap(VocabularyWords.listItems) {
-            guard let g = VocabularyWords.grade(name) else {
-                throw ValidationError("unknown grade '\(name)'; use A, B or C")
-            }
-            set.insert(g)
-        }
-        return set
+        try QueryInput.grades(names, field: "grade")
     }
 
-    /// `now` or a Beijing local time, as epoch seconds.
-    static func epochSeconds(_ at: String) throws -> Int64 {
-        if at == "now" { return Int64(Date().timeIntervalSince1970) }
-        guard let local = LocalDateTime(iso: at) else {
-            throw ValidationError("cannot read --at '\(at)'; write YYYY-MM-DDTHH:MM (Beijing time), e.g. 2026-03-10T08:30, or 'now'")
-        }
-        return HoursTimeZone.shanghai.epochSeconds(local)
+    /// `now` or a Beijing local time, as epoch seconds; `option` names the flag in the message.
+    static func epochSeconds(_ at: String?, option: String = "--at") throws -> Int64 {
+        try QueryInput.instant(at, field: "at", label: option, nowEpochSeconds: nowEpochSeconds())
+    }
+
+    /// The coverage time for `--at` / `--any-time` (default: now): the instant, or the week holding it.
+    static func coverageTime(at: String?, anyTime: Bool) throws -> CoverageTime {
+        try QueryInput.coverageTime(at: at, anyTime: anyTime, label: "--at", anyTimeLabel: "--any-time",
+                                    nowEpochSeconds: nowEpochSeconds())
+    }
+
+    /// Noon of `--date` (YYYY-MM-DD, Beijing), or now.
+    static func day(_ date: String?) throws -> Int64 {
+        try QueryInput.day(date, field: "date", label: "--date", nowEpochSeconds: nowEpochSeconds())
     }
 }

@@ -27,7 +27,7 @@ struct RecommendCommand: AsyncParsableCommand {
     @Option(help: "Local Beijing time \"YYYY-MM-DDTHH:MM\" or \"now\" (default: now).")
     var at: String?
 
-    @Flag(help: "Count stations open at any time during the coming week instead of at one instant.")
+    @Flag(help: "Count stations open at some time in the week (Monday to Sunday, Beijing) holding now, as the API does, instead of at one instant.")
     var anyTime = false
 
     @OptionGroup var demandFile: DemandOptions
@@ -59,7 +59,7 @@ struct RecommendCommand: AsyncParsableCommand {
 
     func run() async throws {
         let metres = try walk.radiusMetres(radius ?? CoverageOptions.defaultRadiusMetres, radiusGiven: radius != nil)
-        let time = try CoverageCLI.time(at: at, anyTime: anyTime)
+        let time = try QueryOptions.coverageTime(at: at, anyTime: anyTime)
         let sites = try candidates.map { path -> [CandidateSite] in
             let name = URL(fileURLWithPath: path).lastPathComponent
             guard let data = FileManager.default.contents(atPath: path) else {

@@ -23,7 +23,7 @@ struct ReportsCommand: AsyncParsableCommand {
 
         func run() async throws {
             let db = try await LedgerCLI.open(database, .readOnly)
-            let sinceEpoch = try since.map { try QueryOptions.epochSeconds($0) }
+            let sinceEpoch = try since.map { try QueryOptions.epochSeconds($0, option: "--since") }
             let names = try await db.districtNames()
             let adcode = try district.map { name in
                 guard let d = names.first(where: { $0.matches(name) }) else {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import StationApp
 
 /// The `stationfinder` command: one subcommand per file in this folder, each thin.
 @main
@@ -50,15 +51,22 @@ struct StationFinderCommand: AsyncParsableCommand {
                 try command.run()
             }
         } catch let error as ValidationError {
-            let subcommand = type(of: command)
-            let name = subcommand.configuration.commandName ?? ""
-            let text = "Error: \(error.message)\nUsage: \(usageString(for: subcommand))\n"
-                + "  See 'stationfinder \(name) --help' for more information.\n"
-            FileHandle.standardError.write(Data(text.utf8))
-            Foundation.exit(ExitCode.validationFailure.rawValue)
+            usageFailure(error.message, command: command)
+        } catch let error as InputError {
+            usageFailure(error.message, command: command)
         } catch {
             exit(withError: error)
         }
+    }
+
+    /// Reports a bad value found while `command` ran, with that subcommand's usage, and exits.
+    static func usageFailure(_ message: String, command: any ParsableCommand) -> Never {
+        let subcommand = type(of: command)
+        let name = subcommand.configuration.commandName ?? ""
+        let text = "Error: \(message)\nUsage: \(usageString(for: subcommand))\n"
+            + "  See 'stationfinder \(name) --help' for more information.\n"
+        FileHandle.standardError.write(Data(text.utf8))
+        Foundation.exit(ExitCode.validationFailure.rawValue)
     }
 }
 

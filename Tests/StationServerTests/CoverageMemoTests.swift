@@ -29,7 +29,7 @@ struct CoverageMemoTests {
 
     /// A station just inside the radius east of Dongcheng's easternmost point can reach the district,
     /// so the key must hold it; one well beyond must not be in it.
-    @Test func theKeyHoldsEveryStationThatCanReachTheDistrict() throws {
+    @Test func theKeyHoldsEveryStationThatCanReachTheDistrict() async throws {
         let shape = try #require(try await TestLedger.services().ledger.snapshot.coverage.districts.first { $0.name.adcode == "110101" })
         let east = shape.polygons.flatMap(\.exterior).max { $0.lon < $1.lon }!
         let metresPerDegree = 111_320 * cos(east.lat * .pi / 180)

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import StationApp
 import StationCore
 
 /// Typed access to a request's query parameters, each failure a 400 naming the parameter.
@@ -115,25 +116,11 @@ struct QueryReader {
 
     /// Amenities by their English names or the Chinese words the importer accepts (`厕所`).
     func amenities(_ name: String = "amenities") throws -> AmenitySet {
-        var set = AmenitySet()
-        for item in list(name) {
-            guard let amenity = VocabularyWords.amenity(item) else {
-                throw APIError.invalid(name, "unknown amenity '\(item)'; known: \(Amenity.vocabularyList)")
-            }
-            set.insert(amenity)
-        }
-        return set
+        try QueryInput.amenities(list(name), field: name)
     }
 
     func grades(_ name: String = "grades") throws -> Set<Grade> {
-        var set = Set<Grade>()
-        for item in list(name) {
-            guard let grade = VocabularyWords.grade(item) else {
-                throw APIError.invalid(name, "unknown grade '\(item)'; expected A, B or C")
-            }
-            set.insert(grade)
-        }
-        return set
+        try QueryInput.grades(list(name), field: name)
     }
 
     /// Whether the caller asked for GeoJSON: `format=geojson`, or `Accept: application/geo+json`
