@@ -81,9 +81,9 @@ extension StationDatabase {
     }
 
     private static func apiKey(_ row: Row) -> APIKey? {
-        let roleText: String = row[1]
-        guard let role = KeyRole(rawValue: roleText) else { return nil }
-        return APIKey(id: row[0], role: role, organization: row[2], createdAt: row[3], revokedAt: row[4])
+        guard let role = KeyRole(rawValue: row["role"]) else { return nil }
+        return APIKey(id: row["id"], role: role, organization: row["organization"], createdAt: row["created_at"],
+                      revokedAt: row["revoked_at"])
     }
 
     static func sha256Hex(_ secret: String) -> String {

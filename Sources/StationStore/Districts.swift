@@ -24,16 +24,18 @@ public struct DistrictRecord: Hashable, Sendable, Codable {
     public var districtName: DistrictName { DistrictName(adcode: adcode, name: name, pinyin: pinyin) }
 }
 
+/// A joined `districts`/`district_outlines` row, decoded by column name.
+extension DistrictRecord: FetchableRecord {}
+
 /// The districts table: loading geodata and building the locator from the stored outlines.
 extension StationDatabase {
     /// All stored districts, by adcode.
     public func districts() throws -> [DistrictRecord] {
         try writer.read { db in
-            try Row.fetchAll(db, sql: """
+            try DistrictRecord.fetchAll(db, sql: """
                 SELECT d.adcode, d.name, d.pinyin, d.population, o.geometry
                 FROM districts d JOIN district_outlines o USING (adcode) ORDER BY d.adcode
                 """)
-                .map { DistrictRecord(adcode: $0[0], name: $0[1], pinyin: $0[2], population: $0[3], geometry: $0[4]) }
         }
     }
 
@@ -41,7 +43,7 @@ extension StationDatabase {
     public func districtNames() throws -> [DistrictName] {
         try writer.read { db in
             try Row.fetchAll(db, sql: "SELECT adcode, name, pinyin FROM districts ORDER BY adcode")
-                .map { DistrictName(adcode: $0[0], name: $0[1], pinyin: $0[2]) }
+                .map { DistrictName(adcode: $0["adcode"], name: $0["name"], pinyin: $0["pinyin"]) }
         }
     }
 

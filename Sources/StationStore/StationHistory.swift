@@ -221,15 +221,15 @@ extension StationDatabase {
                     """,
                 arguments: [stationID])
             return try rows.map { row in
-                let actionText: String = row[4]
-                let changesText: String = row[5]
-                guard let action = StationChange.Action(rawValue: actionText),
+                let seq: Int64 = row["seq"]
+                let changesText: String = row["changes"]
+                guard let action = StationChange.Action(rawValue: row["action"]),
                     let changes = try? JSONDecoder().decode(
                         [String: StationChange.FieldChange].self, from: Data(changesText.utf8))
-                else { throw StoreError.corruptRow(table: "station_history", id: String(row[0] as Int64)) }
+                else { throw StoreError.corruptRow(table: "station_history", id: String(seq)) }
                 return StationChange(
-                    seq: row[0], stationID: row[1], changedAt: row[2], actor: row[3], action: action,
-                    source: row[6], crs: row[7], changes: changes)
+                    seq: seq, stationID: row["station_id"], changedAt: row["changed_at"], actor: row["actor"], action: action,
+                    source: row["source"], crs: row["crs"], changes: changes)
             }
         }
     }

@@ -59,12 +59,7 @@ extension StationDatabase {
     }
 
     static func fetchStations(_ db: Database, sql: String, arguments: StatementArguments = []) throws -> [Station] {
-        var out: [Station] = []
-        let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
-        while let row = try cursor.next() {
-            out.append(try StationRows.station(row))
-        }
-        return out
+        try Station.fetchAll(db, sql: sql, arguments: arguments)
     }
 }
 

@@ -35,26 +35,6 @@ enum StationRows {
             .text(s.lastInspected),
         ]
     }
-
-    /// The station in a row selected with ``selectSQL``; the schema's CHECKs make the enum
-    /// conversions safe, but a hand-edited file still gets an error rather than a crash.
-    static func station(_ row: Row) throws -> Station {
-        let gradeText: String = row[6]
-        let hostText: String = row[8]
-        let statusText: String = row[12]
-        let id: String = row[0]
-        guard let grade = Grade(rawValue: gradeText), let host = HostType(rawValue: hostText),
-            let status = StationStatus(rawValue: statusText)
-        else {
-            throw StoreError.corruptRow(table: "stations", id: id)
-        }
-        let mask: Int64 = row[10]
-        return Station(
-            id: id, name: row[1], lon: row[2], lat: row[3], address: row[4], district: row[5],
-            grade: grade, organization: row[7], hostType: host, openingHours: row[9],
-            amenities: AmenitySet(bits: UInt32(truncatingIfNeeded: mask)), phone: row[11],
-            status: status, rating: row[13], lastInspected: row[14])
-    }
 }
 
 /// Errors of the store itself (as opposed to a rejected import, see ``LedgerImportError``).

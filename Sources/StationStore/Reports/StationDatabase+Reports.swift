@@ -38,15 +38,14 @@ extension StationDatabase {
         if let status { conditions.append("status = ?"); arguments += [status.rawValue] }
         let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
         return try writer.read { db in
-            try Row.fetchAll(db, sql: Self.reportSelect + filter + " ORDER BY observed_at DESC, id DESC", arguments: arguments)
-                .map(Self.report)
+            try FieldReport.fetchAll(db, sql: Self.reportSelect + filter + " ORDER BY observed_at DESC, id DESC", arguments: arguments)
         }
     }
 
     /// One report, or nil.
     public func report(id: Int64) throws -> FieldReport? {
         try writer.read { db in
-            try Row.fetchOne(db, sql: Self.reportSelect + " WHERE id = ?", arguments: [id]).map(Self.report)
+            try FieldReport.fetchOne(db, sql: Self.reportSelect + " WHERE id = ?", arguments: [id])
         }
     }
 
@@ -60,7 +59,7 @@ extension StationDatabase {
             guard let row = try Row.fetchOne(db, sql: Self.reportSelect + " WHERE id = ?", arguments: [id]) else {
                 throw ReportError.unknownReport(id)
             }
-            return try Self.report(row)
+            return try FieldReport(row: row)
         }
     }
 
@@ -72,12 +71,13 @@ extension StationDatabase {
                 sql: """
                     SELECT
                       (SELECT count(*) FROM station_reports WHERE station_id = ?1 AND kind = 'closed' AND status = 'open'
-                         AND observed_at > ?2 AND observed_at <= ?3),
-                      (SELECT max(observed_at) FROM station_reports WHERE station_id = ?1 AND kind = 'closed'),
-                      (SELECT count(*) FROM station_reports WHERE station_id = ?1 AND status = 'open')
+                         AND observed_at > ?2 AND observed_at <= ?3) AS closed_7d,
+                      (SELECT max(observed_at) FROM station_reports WHERE station_id = ?1 AND kind = 'closed') AS last_closed,
+                      (SELECT count(*) FROM station_reports WHERE station_id = ?1 AND status = 'open') AS unresolved
                     """,
                 arguments: [stationID, now - ClosedReportTally.windowSeconds, now])!
-            return ReportSummary(closedLast7Days: row[0], lastClosedAtEpochSeconds: row[1], unresolved: row[2])
+            return ReportSummary(closedLast7Days: row["closed_7d"], lastClosedAtEpochSeconds: row["last_closed"],
+                                 unresolved: row["unresolved"])
         }
     }
 
@@ -89,7 +89,7 @@ extension StationDatabase {
                 db,
                 sql: "SELECT station_id, observed_at FROM station_reports WHERE kind = 'closed' AND status = 'open' AND observed_at > ?",
                 arguments: [now - ClosedReportTally.windowSeconds])
-            return ClosedReportTally(reports: rows.map { (stationID: $0[0], atEpochSeconds: $0[1]) })
+            return ClosedReportTally(reports: rows.map { (stationID: $0["station_id"], atEpochSeconds: $0["observed_at"]) })
         }
     }
 
@@ -97,16 +97,4 @@ extension StationDatabase {
         SELECT id, station_id, district, kind, amenity, note, observed_at, received_at, reporter, status, resolved_at, resolved_by
         FROM station_reports
         """
-
-    private static func report(_ row: Row) throws -> FieldReport {
-        let id: Int64 = row[0]
-        guard let kind = ReportKind(rawValue: row[3]), let reporter = ReportReporter(rawValue: row[8]),
-            let status = ReportStatus(rawValue: row[9])
-        else { throw StoreError.corruptRow(table: "station_reports", id: String(id)) }
-        let amenityText: String? = row[4]
-        return FieldReport(
-            id: id, stationID: row[1], district: row[2], kind: kind, amenity: amenityText.flatMap(Amenity.init(rawValue:)),
-            note: row[5], observedAtEpochSeconds: row[6], receivedAtEpochSeconds: row[7], reporter: reporter,
-            status: status, resolvedAtEpochSeconds: row[10], resolvedBy: row[11])
-    }
 }
