@@ -65,7 +65,7 @@ public func buildRouter(_ services: AppServices, accessLog: Bool = false) -> Rou
     StationsController(ledger: services.ledger, reports: services.reports).addRoutes(to: router)
     CoverageController(ledger: services.ledger).addRoutes(to: router)
     HoursController().addRoutes(to: router)
-    RecommendController(ledger: services.ledger, coverage: CoverageController(ledger: services.ledger)).addRoutes(to: router)
+    RecommendController(ledger: services.ledger).addRoutes(to: router)
     MapController(settings: services.map).addRoutes(to: router)
     return router
 }

@@ -42,11 +42,11 @@ struct CoverageController: Sendable {
     @Sendable func coverage(_ request: Request, context: StationRequestContext) async throws -> Response {
         let q = QueryReader(request)
         let snapshot = ledger.snapshot
-        var asked = try coverageOptions(q, context: context)
+        var asked = try q.coverageOptions(context: context)
         asked.minStations = try q.int("min_stations") ?? 1
         do { try asked.validate() } catch { throw APIError.invalid(error.field, error.description) }
         let options = asked
-        let shapes = try districts(q, in: snapshot)
+        let shapes = try q.districts(in: snapshot)
         let geoJSON = try q.wantsGeoJSON(request)
         let memo = self.memo
         let report = try await offload {
@@ -63,9 +63,9 @@ struct CoverageController: Sendable {
     @Sendable func gaps(_ request: Request, context: StationRequestContext) async throws -> Response {
         let q = QueryReader(request)
         let snapshot = ledger.snapshot
-        let shape = try shape(named: try q.required("district"), in: snapshot)
+        let shape = try QueryReader.shape(named: try q.required("district"), in: snapshot)
         let options = GapOptions(
-            coverage: try coverageOptions(q, context: context),
+            coverage: try q.coverageOptions(context: context),
             cellMetres: try q.double("cell") ?? GapOptions.defaultCellMetres,
             top: try q.int("top") ?? 20)
         do { try options.validate() } catch { throw APIError.invalid(error.field, error.description) }
@@ -77,8 +77,8 @@ struct CoverageController: Sendable {
     @Sendable func profile(_ request: Request, context: StationRequestContext) async throws -> Response {
         let q = QueryReader(request)
         let snapshot = ledger.snapshot
-        let shape = try shape(named: try q.required("district"), in: snapshot)
-        let options = try coverageOptions(q, context: context, readsTime: false)
+        let shape = try QueryReader.shape(named: try q.required("district"), in: snapshot)
+        let options = try q.coverageOptions(context: context, readsTime: false)
         let week = try QueryInput.day(q.string("date"), nowEpochSeconds: ServiceClock.system.nowEpochSeconds())
         let result = try await offload {
             try snapshot.coverage.weekProfile(of: shape, weekContaining: week, options: options)
@@ -89,11 +89,11 @@ struct CoverageController: Sendable {
     @Sendable func export(_ request: Request, context: StationRequestContext) async throws -> Response {
         let q = QueryReader(request)
         let snapshot = ledger.snapshot
-        let options = GapOptions(coverage: try coverageOptions(q, context: context),
+        let options = GapOptions(coverage: try q.coverageOptions(context: context),
                                  cellMetres: try q.double("cell") ?? GapOptions.defaultCellMetres,
                                  top: try q.int("top") ?? 20)
         do { try options.validate() } catch { throw APIError.invalid(error.field, error.description) }
-        let shapes = try districts(q, in: snapshot)
+        let shapes = try q.districts(in: snapshot)
         let text = try await offload {
             try snapshot.coverage.coverageMapGeoJSON(of: shapes, options: options, ledger: snapshot.catalog.stations)
         }
@@ -101,49 +101,6 @@ struct CoverageController: Sendable {
     }
 
     // MARK: parameters
-
-    /// radius, at | any_time and include_members_only, checked; members-only stations only for
-    /// auditors and editors.
-    /// `readsTime: false` for the profile, which looks at every hour of a week itself.
-    func coverageOptions(_ q: QueryReader, context: StationRequestContext, readsTime: Bool = true) throws -> CoverageOptions {
-        let time = readsTime ? try q.coverageTime() : .ignoringHours
-        let membersOnly = try q.bool("include_members_only")
-        if membersOnly { try context.caller.require(.auditor, .editor, to: "including members-only stations") }
-        let options = CoverageOptions(radiusMetres: try radiusMetres(q), time: time, includeMembersOnly: membersOnly)
-        do { try options.validate() } catch { throw APIError.invalid(error.field, error.description) }
-        return options
-    }
-
-    /// The districts named by `district` (repeats and commas alike, each once, in the order given);
-    /// nil for all of them.
-    func districts(_ q: QueryReader, in snapshot: LedgerSnapshot) throws -> [DistrictShape]? {
-        var shapes: [DistrictShape] = []
-        for name in q.list("district") {
-            let shape = try shape(named: name, in: snapshot)
-            if !shapes.contains(where: { $0.name.adcode == shape.name.adcode }) { shapes.append(shape) }
-        }
-        return shapes.isEmpty ? nil : shapes
-    }
-
-    /// `radius`, or the radius a walk of `walk_minutes` reaches (not both); default 500 m.
-    func radiusMetres(_ q: QueryReader) throws -> Double {
-        let radius = try q.double("radius")
-        guard let minutes = try q.double("walk_minutes") else { return radius ?? CoverageOptions.defaultRadiusMetres }
-        if radius != nil { throw APIError.invalid("walk_minutes", "give either radius or walk_minutes, not both") }
-        let metres = CoverageOptions.radiusMetres(walkMinutes: minutes)
-        guard minutes > 0, metres <= CoverageOptions.radiusRangeMetres.upperBound else {
-            throw APIError.invalid("walk_minutes", "walk_minutes must be greater than 0 and reach at most 50 km (866 minutes), got \(minutes)")
-        }
-        return metres
-    }
-
-    func shape(named name: String, in snapshot: LedgerSnapshot) throws -> DistrictShape {
-        do {
-            return try snapshot.coverage.district(matching: name)
-        } catch {
-            throw APIError(.notFound, code: "not_found", message: error.description, field: "district")
-        }
-    }
 }
 
 /// Runs CPU-heavy geometry off the server's event loops.

@@ -11,7 +11,6 @@ import StationGeometry
 /// is the server's layer (`serve --demand FILE`), else spread evenly within the district.
 struct RecommendController: Sendable {
     let ledger: LedgerService
-    let coverage: CoverageController
 
     /// Most candidates a request may list inline.
     static let maxInlineCandidates = 5_000
@@ -23,7 +22,7 @@ struct RecommendController: Sendable {
     @Sendable func recommend(_ request: Request, context: StationRequestContext) async throws -> Response {
         let q = QueryReader(request)
         let snapshot = ledger.snapshot
-        let shape = try coverage.shape(named: try q.required("district"), in: snapshot)
+        let shape = try QueryReader.shape(named: try q.required("district"), in: snapshot)
         guard let count = try q.int("count") else { throw APIError.invalid("count", "missing required parameter 'count'") }
         let format = q.string("format")
         guard format == nil || format == "json" || format == "geojson" else {
@@ -37,7 +36,7 @@ struct RecommendController: Sendable {
             }
             return sites
         }
-        let options = RecommendOptions(coverage: try coverage.coverageOptions(q, context: context), count: count,
+        let options = RecommendOptions(coverage: try q.coverageOptions(context: context), count: count,
                                        minStations: try q.int("min_stations") ?? 1, candidates: candidates)
         do throws(RecommendError) { try options.validate() } catch { throw APIError.invalid(error.field, error.description) }
         let answer: SiteRecommendation

@@ -34,7 +34,7 @@ struct CoverageCommand: AsyncParsableCommand {
         let rows = try analyzer.coverage(of: shapes, options: options, progress: CoverageCLI.progress("districts"))
         let report = CoverageReport(rows: rows, options: options, allDistricts: scope.districts.isEmpty)
         if json {
-            print(try CoverageCLI.json(report.jsonRows))
+            print(try LedgerCLI.json(report.jsonRows))
             return
         }
         print("Coverage \(report.echo.sentence)")

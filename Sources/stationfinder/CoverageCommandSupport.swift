@@ -43,13 +43,6 @@ enum CoverageCLI {
         return (snapshot.coverage, stations)
     }
 
-    /// Pretty JSON with keys in a stable order.
-    static func json<T: Encodable>(_ value: T) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
-    }
-
     /// The districts named on the command line (all when none), or an error listing valid names.
     static func districts(_ queries: [String], in analyzer: CoverageAnalyzer) throws -> [DistrictShape] {
         if queries.isEmpty { return analyzer.districts }

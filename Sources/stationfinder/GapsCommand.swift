@@ -68,7 +68,7 @@ struct GapsCommand: AsyncParsableCommand {
         let gaps = try analyzer.gaps(in: shape, options: options, progress: CoverageCLI.progress("grid rows"))
         let echo = CoverageEcho(options.coverage)
         if json {
-            print(try CoverageCLI.json(GapsJSON(echo: echo, cells: gaps.cells)))
+            print(try LedgerCLI.json(GapsJSON(echo: echo, cells: gaps.cells)))
             return
         }
         let c = gaps.coverage

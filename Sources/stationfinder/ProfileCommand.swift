@@ -34,7 +34,7 @@ struct ProfileCommand: AsyncParsableCommand {
         let profile = try analyzer.weekProfile(of: shape, weekContaining: epoch, options: options,
                                                progress: CoverageCLI.progress("hours"))
         if json {
-            print(try CoverageCLI.json(profile))
+            print(try LedgerCLI.json(profile))
             return
         }
         let echo = radius.includeMembersOnly ? "members-only stations included" : "public stations only"
