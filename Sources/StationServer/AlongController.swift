@@ -47,7 +47,6 @@ struct AlongController: Sendable {
 
     /// Reads the shared parameters, answers and writes the JSON (compact on request).
     private func answer(route: [LonLat], routeField: String, _ q: QueryReader, context: StationRequestContext) throws -> Response {
-        let stations = StationsController(ledger: ledger, reports: reports)
         let query = AlongQuery(
             route: route,
             crs: try q.choice("crs", as: CoordinateSystem.self) ?? .wgs84,
@@ -56,7 +55,7 @@ struct AlongController: Sendable {
             maxDetourMetres: try q.double("max_detour") ?? AlongQuery.defaultMaxDetourMetres,
             requiredAmenities: try q.amenities(),
             grades: try q.grades(),
-            memberOrganization: try stations.memberOrganization(q.string("member"), caller: context.caller),
+            memberOrganization: try context.caller.memberOrganization(asking: q.string("member")),
             mode: try q.choice("mode", as: TravelMode.self) ?? .walk,
             openPolicy: try q.choice("open", as: OpenPolicy.self) ?? .arrival,
             minOpenMinutes: try q.int("min_open_minutes") ?? 10)

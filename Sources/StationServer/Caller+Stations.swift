@@ -1,3 +1,4 @@
+import Hummingbird
 import StationCore
 
 extension Caller {
@@ -10,5 +11,25 @@ extension Caller {
     var actorName: String {
         if case .key(let id, let role, _) = self { return "api:\(role.rawValue):\(id)" }
         return "api:anonymous"
+    }
+
+    /// The organization whose C stations a nearest query may return: a member key's own (also
+    /// when `member` is left out); editors and auditors may ask for any; anonymous callers none.
+    func memberOrganization(asking asked: String?) throws -> String? {
+        switch self {
+        case .anonymous:
+            guard asked == nil else {
+                throw APIError(.unauthorized, code: "unauthorized",
+                               message: "members-only stations need a member key of that organization")
+            }
+            return nil
+        case .key(_, .member, let own):
+            if let asked, asked != own {
+                throw APIError(.forbidden, code: "forbidden", message: "this member key belongs to another organization")
+            }
+            return own
+        case .key:
+            return asked
+        }
     }
 }

@@ -5,67 +5,15 @@ import StationCore
 import StationGeometry
 import StationStore
 
-/// `/v1/stations...`: nearest, listing, one station, ledger writes, import and history.
+/// `/v1/stations`, `/v1/stations/{id}` and its history: the ledger as auditors and apps read it.
 struct StationsController: Sendable {
     let ledger: LedgerService
     let reports: FieldReportService
 
     func addRoutes(to router: Router<StationRequestContext>) {
-        router.add(.nearest, use: nearest)
         router.add(.listStations, use: list)
-        router.add(.createStation, use: create)
-        router.add(.importStations, use: importLedger)
         router.add(.showStation, use: show)
-        router.add(.replaceStation, use: replace)
-        router.add(.deleteStation, use: remove)
         router.add(.stationHistory, use: history)
-    }
-
-    // MARK: reads
-
-    @Sendable func nearest(_ request: Request, context: StationRequestContext) async throws -> Response {
-        let q = QueryReader(request)
-        let query = NearestQuery(
-            point: LonLat(lon: try q.requiredDouble("lon"), lat: try q.requiredDouble("lat")),
-            crs: try q.choice("crs", as: CoordinateSystem.self) ?? .wgs84,
-            atEpochSeconds: try q.epochSeconds("at"),
-            limit: try q.int("limit") ?? 5,
-            maxDistanceMetres: try q.double("max_distance"),
-            requiredAmenities: try q.amenities(),
-            grades: try q.grades(),
-            memberOrganization: try memberOrganization(q.string("member"), caller: context.caller),
-            mode: try q.choice("mode", as: TravelMode.self) ?? .walk,
-            openPolicy: try q.choice("open", as: OpenPolicy.self) ?? .arrival,
-            minOpenMinutes: try q.int("min_open_minutes") ?? 10)
-        let compact = try q.bool("compact")
-        var answer: NearestAnswer
-        do {
-            answer = try ledger.snapshot.catalog.nearest(query)
-        } catch {
-            throw APIError.invalid(error.field, error.description)
-        }
-        reports.closedReports.annotate(&answer, nowEpochSeconds: reports.clock.nowEpochSeconds())
-        return answer.withJSONBytes(compact: compact) { Response.json(ByteBuffer(bytes: $0)) }
-    }
-
-    /// The organization whose C stations a nearest query may return: a member key's own (also
-    /// when `member` is left out); editors and auditors may ask for any; anonymous callers none.
-    func memberOrganization(_ asked: String?, caller: Caller) throws -> String? {
-        switch caller {
-        case .anonymous:
-            guard asked == nil else {
-                throw APIError(.unauthorized, code: "unauthorized",
-                               message: "members-only stations need a member key of that organization")
-            }
-            return nil
-        case .key(_, .member, let own):
-            if let asked, asked != own {
-                throw APIError(.forbidden, code: "forbidden", message: "this member key belongs to another organization")
-            }
-            return own
-        case .key:
-            return asked
-        }
     }
 
     @Sendable func list(_ request: Request, context: StationRequestContext) async throws -> Response {
@@ -110,90 +58,5 @@ struct StationsController: Sendable {
         let changes = try await ledger.store.history(stationID: id)
         guard !changes.isEmpty else { throw APIError.notFound("no history for station id '\(id)'") }
         return Response.json(try JSONEncoder.sorted.encode(changes))
-    }
-
-    // MARK: writes
-
-    @Sendable func create(_ request: Request, context: StationRequestContext) async throws -> Response {
-        try context.caller.require(.editor, to: "creating a station")
-        let feature = try await StationBody.feature(from: request, context: context, pathID: nil)
-        if try await ledger.store.station(id: feature.id) != nil {
-            throw APIError(.conflict, code: "conflict", message: "a station with id '\(feature.id)' exists; use PUT to change it")
-        }
-        let stored = try await store(feature, context: context)
-        return Response.json(try JSONEncoder.sorted.encode(stored), status: .created)
-    }
-
-    @Sendable func replace(_ request: Request, context: StationRequestContext) async throws -> Response {
-        try context.caller.require(.editor, to: "changing a station")
-        let id = try context.parameters.require("id")
-        let feature = try await StationBody.feature(from: request, context: context, pathID: id)
-        return Response.json(try JSONEncoder.sorted.encode(try await store(feature, context: context)))
-    }
-
-    /// Validates one station exactly as an import does (hours, district from the point, grade C
-    /// organization...) and upserts it.
-    private func store(_ feature: StationBody.Feature, context: StationRequestContext) async throws -> Station {
-        let actor = context.caller.actorName
-        do {
-            _ = try await ledger.write { store in
-                try await store.importLedger(data: feature.geoJSON, format: .geojson, request: ImportRequest(
-                    replace: false, crs: feature.crs, actor: actor, source: "request body", confirmed: true))
-            }
-        } catch let error as LedgerImportError {
-            throw APIError.invalidLedger(error)
-        }
-        guard let stored = try await ledger.store.station(id: feature.id) else {
-            throw APIError(.internalServerError, code: "internal", message: "station vanished after writing")
-        }
-        return stored
-    }
-
-    @Sendable func remove(_ request: Request, context: StationRequestContext) async throws -> Response {
-        try context.caller.require(.editor, to: "deleting a station")
-        let id = try context.parameters.require("id")
-        do {
-            try await ledger.write { store in try await store.delete(id: id, actor: context.caller.actorName) }
-        } catch StoreError.unknownStation {
-            throw APIError.notFound("no station with id '\(id)'")
-        }
-        return Response(status: .noContent)
-    }
-
-    @Sendable func importLedger(_ request: Request, context: StationRequestContext) async throws -> Response {
-        try context.caller.require(.editor, to: "importing a ledger")
-        let q = QueryReader(request)
-        let crs = try q.choice("crs", as: CoordinateSystem.self) ?? .wgs84
-        let replace = try q.bool("replace")
-        let contentType = request.headers[.contentType]?.lowercased() ?? ""
-        let format: LedgerFormat
-        if let asked = try q.choice("format", as: LedgerFormat.self) {
-            format = asked
-        } else if contentType.contains("json") {
-            format = .geojson
-        } else if contentType.contains("csv") || contentType.contains("text/plain") {
-            format = .csv
-        } else {
-            throw APIError(.unsupportedMediaType, code: "unsupported_media_type",
-                           message: "send a CSV (Content-Type: text/csv) or GeoJSON (application/geo+json) ledger, or set format=csv|geojson",
-                           field: "Content-Type")
-        }
-        let body = try await request.body.collect(upTo: APILimits.maxImportBytes)
-        let data = Data(buffer: body)
-        do {
-            if try q.bool("dry_run") {
-                let plan = try await ledger.store.planImport(data: data, format: format, sourceName: "request body",
-                                                          crs: crs, replace: replace)
-                return Response.json(try JSONEncoder.sorted.encode(plan))
-            }
-            let importRequest = ImportRequest(replace: replace, crs: crs, actor: context.caller.actorName,
-                                              source: "request body", confirmed: try q.bool("confirm"))
-            let summary = try await ledger.write { store in try await store.importLedger(data: data, format: format, request: importRequest) }
-            return Response.json(try JSONEncoder.sorted.encode(summary))
-        } catch let error as LedgerImportError {
-            throw APIError.invalidLedger(error)
-        } catch let error as ImportRefusal {
-            throw APIError(.conflict, code: "confirmation_required", message: error.description, field: "confirm")
-        }
     }
 }
