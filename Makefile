@@ -48,13 +48,13 @@ test: deps pydeps
 	$(SWIFT) test
 	@$(MAKE) --no-print-directory test-reliability
 
-## Contract test (schemathesis against /openapi.yaml), 20 kill -9s during imports, 25 s of fuzzing per
+## Contract test (schemathesis against /openapi.yaml), 20 kill -9s during imports, 20 s of fuzzing per
 ## target; see README "Reliability". Longer budgets: the scripts' arguments.
 test-reliability: deps pydeps
 	$(SWIFT) build --product stationfinder
 	python3 scripts/contract_test.py --bin "$$($(SWIFT) build --show-bin-path)/stationfinder" --max-time 30
 	BIN="$$($(SWIFT) build --show-bin-path)/stationfinder" bash scripts/crash_inject.sh 20
-	bash scripts/fuzz.sh all 25
+	bash scripts/fuzz.sh all 20
 
 ## The map (/map) in headless Chromium against a live server on a scratch database; see scripts/map_browser_test.py.
 test-browser: deps
