@@ -5,14 +5,14 @@ DB ?= stationfinder.db
 HOST ?= 127.0.0.1
 PORT ?= 8080
 SWIFT ?= swift
-APT_PACKAGES := libgeos-dev libsqlite3-dev pkg-config zlib1g-dev libglpk-dev libgdal-dev gdal-bin libjs-leaflet
-# Python tools the tests call: the independent OpenAPI validator.
-PIP_PACKAGES := openapi-spec-validator
+APT_PACKAGES := libgeos-dev libsqlite3-dev pkg-config zlib1g-dev libglpk-dev libgdal-dev gdal-bin libjs-leaflet sqlite3
+# Python tools the tests call: the independent OpenAPI validator; schemathesis for the contract test.
+PIP_PACKAGES := openapi-spec-validator schemathesis
 # The map's browser test: Debian's Chromium and a font with Chinese characters.
 BROWSER_PACKAGES := chromium fonts-wqy-microhei
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test test-browser deps pydeps build release setup bench load clean
+.PHONY: run test test-reliability test-browser deps pydeps build release setup bench load clean
 
 ## Install libgeos-dev, libsqlite3-dev, pkg-config and libjs-leaflet (the map) when any is missing.
 deps:
@@ -26,7 +26,7 @@ deps:
 
 ## Install the Python tools the tests use when missing.
 pydeps:
-	@python3 -c 'import openapi_spec_validator' 2>/dev/null || \
+	@python3 -c 'import openapi_spec_validator, schemathesis' 2>/dev/null || \
 		python3 -m pip install -q $(PIP_PACKAGES) || python3 -m pip install -q --break-system-packages $(PIP_PACKAGES)
 
 build: deps
@@ -46,6 +46,15 @@ run: setup
 ## Run the whole test suite (unit, conformance, property and live-server tests).
 test: deps pydeps
 	$(SWIFT) test
+	@$(MAKE) --no-print-directory test-reliability
+
+## Contract test (schemathesis against /openapi.yaml), 20 kill -9s during imports, 20 s of fuzzing per
+## target; see README "Reliability". Longer budgets: the scripts' arguments.
+test-reliability: deps pydeps
+	$(SWIFT) build --product stationfinder
+	python3 scripts/contract_test.py --bin "$$($(SWIFT) build --show-bin-path)/stationfinder" --max-time 30
+	BIN="$$($(SWIFT) build --show-bin-path)/stationfinder" bash scripts/crash_inject.sh 20
+	bash scripts/fuzz.sh all 20
 
 ## The map (/map) in headless Chromium against a live server on a scratch database; see scripts/map_browser_test.py.
 test-browser: deps

@@ -30,7 +30,7 @@ struct AlongController: Sendable {
         } catch {
             throw APIError.invalid(error.field, error.reason)
         }
-        return try answer(route: route, routeField: "polyline", q, context: context)
+        return try await answer(route: route, routeField: "polyline", q, context: context)
     }
 
     @Sendable func alongGeoJSON(_ request: Request, context: StationRequestContext) async throws -> Response {
@@ -42,11 +42,11 @@ struct AlongController: Sendable {
         } catch {
             throw APIError(.unprocessableContent, code: "invalid_route", message: error.reason, field: error.field)
         }
-        return try answer(route: route, routeField: "coordinates", q, context: context)
+        return try await answer(route: route, routeField: "coordinates", q, context: context)
     }
 
     /// Reads the shared parameters, answers and writes the JSON (compact on request).
-    private func answer(route: [LonLat], routeField: String, _ q: QueryReader, context: StationRequestContext) throws -> Response {
+    private func answer(route: [LonLat], routeField: String, _ q: QueryReader, context: StationRequestContext) async throws -> Response {
         let query = AlongQuery(
             route: route,
             crs: try q.choice("crs", as: CoordinateSystem.self) ?? .wgs84,
@@ -61,9 +61,13 @@ struct AlongController: Sendable {
             minOpenMinutes: try q.int("min_open_minutes") ?? 10)
         let compact = try q.bool("compact")
         var answer: AlongAnswer
+        let catalog = ledger.snapshot.catalog
         do {
-            answer = try ledger.snapshot.catalog.along(query)
-        } catch {
+            // A long route is seconds of work: off the request tasks, as the other heavy routes.
+            answer = route.count > RequestLoad.longRoutePositions
+                ? try await offload { try catalog.along(query) }
+                : try catalog.along(query)
+        } catch let error as AlongQueryError {
             throw APIError.invalid(error.field(route: routeField), error.description)
         }
         reports.closedReports.annotate(&answer, nowEpochSeconds: reports.clock.nowEpochSeconds())

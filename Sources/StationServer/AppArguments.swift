@@ -15,6 +15,8 @@ public protocol AppArguments: Sendable {
     var demandPath: String? { get }
     /// The map page's Leaflet directory and basemap.
     var map: MapSettings { get }
+    /// Timeouts, request sizes, heavy-route admission and per-client rate limits.
+    var limits: ServiceLimits { get }
 }
 
 extension AppArguments {
@@ -23,6 +25,7 @@ extension AppArguments {
     public var demandPath: String? { nil }
     /// Debian's Leaflet and no basemap, for arguments that do not say.
     public var map: MapSettings { MapSettings() }
+    public var limits: ServiceLimits { ServiceLimits() }
 }
 
 /// A plain ``AppArguments`` value.
@@ -35,6 +38,7 @@ public struct ServerArguments: AppArguments {
     public var ledgerCheckInterval: Duration
     public var demandPath: String?
     public var map = MapSettings()
+    public var limits = ServiceLimits()
 
     public init(hostname: String = "127.0.0.1", port: Int = 8080, databasePath: String?, logLevel: Logger.Level = .info,
                 accessLog: Bool = true, ledgerCheckInterval: Duration = .milliseconds(500), demandPath: String? = nil) {

@@ -18,6 +18,7 @@ public func buildApplication(_ arguments: some AppArguments) async throws -> som
     let demand = try arguments.demandPath.map { try DemandLayer.load(path: $0) }
     var services = try await AppServices(store: store, demand: demand)
     services.map = arguments.map
+    services.limits = arguments.limits
     logger.info("ledger loaded", metadata: [
         "stations_indexed": "\(services.ledger.snapshot.catalog.indexedCount)",
         "districts": "\(services.ledger.geography.districtMap.districts.count)",
@@ -29,6 +30,8 @@ public func buildApplication(_ arguments: some AppArguments) async throws -> som
     ]
     return Application(
         router: router,
+        // Hummingbird's idle timeout also bounds a slow request head (see ServiceLimits).
+        server: .http1(configuration: .init(idleTimeout: .seconds(Int64(arguments.limits.idleTimeoutSeconds)))),
         configuration: .init(address: .hostname(arguments.hostname, port: arguments.port), serverName: "stationfinder"),
         services: watchers,
         logger: logger
@@ -42,6 +45,8 @@ public struct AppServices: Sendable {
     /// Where the map page finds Leaflet, and its basemap.
     public var map = MapSettings()
     public let reports: FieldReportService
+    /// Request sizes, heavy-route admission and rate limits.
+    public var limits = ServiceLimits()
 
     /// `clock`: the present time for reports and rate limits (a fixed one in tests).
     public init(store: any LedgerStore, demand: DemandLayer? = nil, clock: ServiceClock = .system) async throws {
@@ -56,8 +61,12 @@ public func buildRouter(_ services: AppServices, accessLog: Bool = false) -> Rou
     let router = Router(context: StationRequestContext.self)
     router.add(middleware: RequestRecordMiddleware(metrics: services.metrics, accessLog: accessLog))
     router.add(middleware: ErrorShapeMiddleware())
+    router.add(middleware: RequestSizeMiddleware(maxURLBytes: services.limits.maxURLBytes,
+                                                 maxQueryParameters: services.limits.maxQueryParameters))
     router.add(middleware: StrictQueryMiddleware())
     router.add(middleware: APIKeyMiddleware(store: services.ledger.store))
+    router.add(middleware: LoadLimitMiddleware(services.limits))
+    router.add(middleware: BodyDeadlineMiddleware(seconds: services.limits.bodyTimeoutSeconds))
     router.add(middleware: CompressionMiddleware())
     SystemController(ledger: services.ledger, metrics: services.metrics).addRoutes(to: router)
     AlongController(ledger: services.ledger, reports: services.reports).addRoutes(to: router)

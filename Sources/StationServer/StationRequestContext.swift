@@ -8,10 +8,13 @@ public struct StationRequestContext: RequestContext {
     /// Reads the connection's peer address when a route needs it (only report filing does): formatting
     /// it for every request would cost every route.
     private let peerAddress: @Sendable () -> String?
+    /// Closes the request's connection (a body that arrives too slowly, see ``BodyDeadlineMiddleware``).
+    let closeConnection: @Sendable () -> Void
 
     public init(source: Source) {
         coreContext = .init(source: source)
         peerAddress = { [channel = source.channel] in channel.remoteAddress?.ipAddress }
+        closeConnection = { [channel = source.channel] in channel.close(promise: nil) }
     }
 
     /// The connection's peer address: read only to rate-limit reports (hashed, never stored).

@@ -24,12 +24,14 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The basemap's attribution text (default: its host).") var tilesAttribution: String?
     @Option(help: "Directory holding leaflet.js and leaflet.css for the map (Debian's libjs-leaflet installs them here).")
     var leafletDir = MapSettings.debianLeafletDirectory
+    @OptionGroup var limits: ServeLimitOptions
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be within 0...65535, got \(port)") }
         guard Logger.Level(rawValue: logLevel) != nil else {
             throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical")
         }
+        if let problem = limits.values.problem { throw ValidationError(problem) }
         if let tiles {
             do { _ = try TileLayer(urlTemplate: tiles) } catch { throw ValidationError("--tiles: \(error.description)") }
         } else if tilesAttribution != nil {
@@ -44,6 +46,7 @@ struct ServeCommand: AsyncParsableCommand {
         var arguments = ServerArguments(
             hostname: host, port: port, databasePath: database.path,
             logLevel: Logger.Level(rawValue: logLevel) ?? .info, accessLog: !quiet, demandPath: demand)
+        arguments.limits = limits.values
         arguments.map = MapSettings(leafletDirectory: leafletDir,
                                     tiles: try tiles.map { try TileLayer(urlTemplate: $0, attribution: tilesAttribution) })
         let app = try await buildApplication(arguments)

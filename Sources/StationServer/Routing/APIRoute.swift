@@ -51,10 +51,14 @@ public struct APIRoute: Sendable, Hashable {
     }
 
     /// The methods declared for a request path, for a 405's `Allow` header; empty when no route has the path.
+    /// Only the most specific templates count, as the router matches them: `/v1/stations/along`
+    /// allows GET and POST, not the PUT and DELETE of `/v1/stations/{id}`.
     static func methods(forPath requestPath: Substring) -> [HTTPRequest.Method] {
         let requestSegments = requestPath.split(separator: "/", omittingEmptySubsequences: false)
+        let matching = all.filter { $0.matches(requestSegments) }
+        guard let fewest = matching.map(\.parameterSegments).min() else { return [] }
         var methods: [HTTPRequest.Method] = []
-        for route in all where route.matches(requestSegments) && !methods.contains(route.method) {
+        for route in matching where route.parameterSegments == fewest && !methods.contains(route.method) {
             methods.append(route.method)
         }
         return methods

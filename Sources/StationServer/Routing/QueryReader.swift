@@ -17,6 +17,9 @@ struct QueryReader {
         var seen = Set<Substring>()
         for name in parameters.names {
             let text = String(name)
+            if Self.neverEmpty.contains(text), parameters.values(text).contains(where: \.isEmpty) {
+                throw APIError.invalid(text, "parameter '\(text)' is empty; give it a value or leave it out")
+            }
             if route.single.contains(text) {
                 guard seen.insert(name).inserted else {
                     throw APIError.invalid(text, "parameter '\(text)' is given more than once; give it once")
@@ -26,6 +29,11 @@ struct QueryReader {
             }
         }
     }
+
+    /// Parameters whose empty value would otherwise be read as absent, silently giving the default
+    /// (`mode=` walking, `district=` every district): a choice, a name or a route is never empty.
+    static let neverEmpty: Set<String> = ["mode", "open", "crs", "format", "kind", "status", "district", "member",
+                                          "polyline", "precision"]
 
     /// "unknown parameter", with the route's spelling when `name` is a CLI flag's (`max-distance`,
     /// `amenity`) and the list of what the route reads.
