@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "StationGeometry", targets: ["StationGeometry"]),
         .library(name: "StationStore", targets: ["StationStore"]),
         .library(name: "StationServer", targets: ["StationServer"]),
+        .library(name: "StationWire", targets: ["StationWire"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -27,6 +28,8 @@ let package = Package(
     targets: [
         // Pure Swift, no I/O and no C: coordinates, CRS, stations, opening hours, spatial index.
         .target(name: "StationCore"),
+        // The wire format at the edge: the one JSON writer and the answers' JSON (Server, Store, Geometry, CLI).
+        .target(name: "StationWire", dependencies: ["StationCore"]),
         // libgeos_c, found through pkg-config (Debian: libgeos-dev).
         .systemLibrary(
             name: "CGEOS",
@@ -42,13 +45,13 @@ let package = Package(
         // GDAL behind a small Swift API: population rasters read as weighted WGS-84 points.
         .target(name: "StationRaster", dependencies: ["StationCore", "CGDAL"]),
         // GEOS behind a small Swift API: districts, coverage, gaps, GeoJSON.
-        .target(name: "StationGeometry", dependencies: ["StationCore", "CGEOS", "StationOptimization", "StationRaster"],
+        .target(name: "StationGeometry", dependencies: ["StationCore", "StationWire", "CGEOS", "StationOptimization", "StationRaster"],
                 exclude: ["README.md"]),
         // SQLite (GRDB): schema, import, ledger history, API keys.
         .target(
             name: "StationStore",
             dependencies: [
-                "StationCore", "StationGeometry",
+                "StationCore", "StationWire", "StationGeometry",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -57,7 +60,7 @@ let package = Package(
         .target(
             name: "StationServer",
             dependencies: [
-                "StationCore", "StationGeometry", "StationStore",
+                "StationCore", "StationWire", "StationGeometry", "StationStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -70,13 +73,14 @@ let package = Package(
         .executableTarget(
             name: "stationfinder",
             dependencies: [
-                "StationCore", "StationGeometry", "StationStore", "StationServer",
+                "StationCore", "StationWire", "StationGeometry", "StationStore", "StationServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
         .testTarget(name: "StationCoreTests", dependencies: ["StationCore"]),
+        .testTarget(name: "StationWireTests", dependencies: ["StationWire"]),
         .testTarget(name: "StationGeometryTests", dependencies: ["StationGeometry"]),
         .testTarget(name: "StationOptimizationTests", dependencies: ["StationOptimization"]),
         .testTarget(name: "StationRasterTests", dependencies: ["StationRaster", "StationGeometry"]),

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import StationCore
+import StationWire
 import StationGeometry
 import StationStore
 
