@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "StationStore", targets: ["StationStore"]),
         .library(name: "StationApp", targets: ["StationApp"]),
         .library(name: "StationServer", targets: ["StationServer"]),
+        .library(name: "StationWire", targets: ["StationWire"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -28,6 +29,8 @@ let package = Package(
     targets: [
         // Pure Swift, no I/O and no C: coordinates, CRS, stations, opening hours, spatial index.
         .target(name: "StationCore"),
+        // The wire format at the edge: the one JSON writer and the answers' JSON (Server, Store, Geometry, CLI).
+        .target(name: "StationWire", dependencies: ["StationCore"]),
         // libgeos_c, found through pkg-config (Debian: libgeos-dev).
         .systemLibrary(
             name: "CGEOS",
@@ -43,13 +46,13 @@ let package = Package(
         // GDAL behind a small Swift API: population rasters read as weighted WGS-84 points.
         .target(name: "StationRaster", dependencies: ["StationCore", "CGDAL"]),
         // GEOS behind a small Swift API: districts, coverage, gaps, GeoJSON.
-        .target(name: "StationGeometry", dependencies: ["StationCore", "CGEOS", "StationOptimization", "StationRaster"],
+        .target(name: "StationGeometry", dependencies: ["StationCore", "StationWire", "CGEOS", "StationOptimization", "StationRaster"],
                 exclude: ["README.md"]),
         // SQLite (GRDB): schema, import, ledger history, API keys.
         .target(
             name: "StationStore",
             dependencies: [
-                "StationCore", "StationGeometry",
+                "StationCore", "StationWire", "StationGeometry",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -64,7 +67,7 @@ let package = Package(
         .target(
             name: "StationServer",
             dependencies: [
-                "StationCore", "StationGeometry", "StationStore", "StationApp",
+                "StationCore", "StationWire", "StationGeometry", "StationStore", "StationApp",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -77,13 +80,14 @@ let package = Package(
         .executableTarget(
             name: "stationfinder",
             dependencies: [
-                "StationCore", "StationGeometry", "StationStore", "StationApp", "StationServer",
+                "StationCore", "StationWire", "StationGeometry", "StationStore", "StationApp", "StationServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
         .testTarget(name: "StationCoreTests", dependencies: ["StationCore"]),
+        .testTarget(name: "StationWireTests", dependencies: ["StationWire"]),
         .testTarget(name: "StationGeometryTests", dependencies: ["StationGeometry"]),
         .testTarget(name: "StationAppTests", dependencies: ["StationApp"]),
         .testTarget(name: "StationOptimizationTests", dependencies: ["StationOptimization"]),

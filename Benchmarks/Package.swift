@@ -13,6 +13,7 @@ let package = Package(
             name: "NearestBench",
             dependencies: [
                 .product(name: "StationCore", package: "StationFinder"),
+                .product(name: "StationWire", package: "StationFinder"),
                 .product(name: "StationStore", package: "StationFinder"),
             ]),
         .executableTarget(
@@ -26,6 +27,7 @@ let package = Package(
             name: "AlongBench",
             dependencies: [
                 .product(name: "StationCore", package: "StationFinder"),
+                .product(name: "StationWire", package: "StationFinder"),
                 .product(name: "StationGeometry", package: "StationFinder"),
                 .product(name: "StationStore", package: "StationFinder"),
             ]),

@@ -11,8 +11,9 @@ cd "$(dirname "$0")/.."
 duration="${1:-30}"
 port="${PORT:-18080}"
 command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install -y wrk" >&2; exit 1; }
-swift build -c release --product stationfinder >/dev/null
-bin="$(swift build -c release --show-bin-path)/stationfinder"
+# BIN=path/to/stationfinder runs a given binary instead (e.g. an older build, to compare the two).
+if [ -z "${BIN:-}" ]; then swift build -c release --product stationfinder >/dev/null; fi
+bin="${BIN:-$(swift build -c release --show-bin-path)/stationfinder}"
 db="$(mktemp -d)/bench.db"
 "$bin" setup --geodata geodata --sample --db "$db" >/dev/null
 "$bin" serve --host 127.0.0.1 --port "$port" --db "$db" --log-level warning &

@@ -10,10 +10,12 @@ cd "$(dirname "$0")/.."
 duration="${1:-30}"
 port="${PORT:-18081}"
 command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install -y wrk" >&2; exit 1; }
-swift build -c release --product stationfinder >/dev/null
-bin="$(swift build -c release --show-bin-path)/stationfinder"
-swift build -c release --package-path Benchmarks --product AlongBench >/dev/null
-polyline="$("$(swift build -c release --package-path Benchmarks --show-bin-path)/AlongBench" polyline |
+# BIN=path/to/stationfinder runs a given binary instead (e.g. an older build, to compare the two).
+if [ -z "${BIN:-}" ]; then swift build -c release --product stationfinder >/dev/null; fi
+bin="${BIN:-$(swift build -c release --show-bin-path)/stationfinder}"
+# ALONG_BENCH=path/to/AlongBench takes the route from a given build of the benchmark.
+if [ -z "${ALONG_BENCH:-}" ]; then swift build -c release --package-path Benchmarks --product AlongBench >/dev/null; fi
+polyline="$("${ALONG_BENCH:-$(swift build -c release --package-path Benchmarks --show-bin-path)/AlongBench}" polyline |
   python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.stdin.read().strip(), safe=""))')"
 db="$(mktemp -d)/bench.db"
 "$bin" setup --geodata geodata --sample --db "$db" >/dev/null

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import StationApp
 import StationCore
+import StationWire
 import StationGeometry
 
 /// `/v1/stations/along`: stations a worker can stop at along a route (GET with an encoded polyline, POST

@@ -1,6 +1,7 @@
 import Hummingbird
 import StationApp
 import StationCore
+import StationWire
 
 /// `GET /v1/stations/nearest`: the workers' question, the hot path of the service.
 struct NearestController: Sendable {

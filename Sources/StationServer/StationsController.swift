@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import StationApp
 import StationCore
+import StationWire
 import StationGeometry
 import StationStore
 

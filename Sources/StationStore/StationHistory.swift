@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import StationCore
+import StationWire
 
 /// One entry of a station's history: who changed what, and when.
 public struct StationChange: Hashable, Sendable, Codable {

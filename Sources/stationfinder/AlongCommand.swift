@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import StationCore
+import StationWire
 import StationGeometry
 import StationStore
 

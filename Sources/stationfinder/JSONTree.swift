@@ -1,4 +1,5 @@
 import StationCore
+import StationWire
 import Foundation
 
 /// A JSON document as a plain value, for tools that rewrite part of a file and must keep the

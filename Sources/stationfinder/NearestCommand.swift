@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import StationCore
+import StationWire
 import StationStore
 
 /// `stationfinder nearest`: the nearest stations open now or on arrival, with the amenities asked for.
@@ -92,7 +93,7 @@ enum NearestTable {
                     "\(i + 1)", r.id, r.grade.rawValue, "\(Int(r.distanceMetres.rounded())) m",
                     "\(Int(r.bearingDegrees.rounded())) deg", "\((r.travelMinutes * 10).rounded() / 10) min",
                     zone.local(epochSeconds: r.arrivalEpochSeconds).isoString, r.stateOnArrival.rawValue,
-                    r.closesAtEpochSeconds.map { zone.local(epochSeconds: $0).isoString } ?? "never",
+                    r.nextChangeEpochSeconds.map { zone.local(epochSeconds: $0).isoString } ?? "never",
                 ]
                 if a.results.isEmpty { row.append(opens.map { zone.local(epochSeconds: $0).isoString } ?? "") }
                 table.append(row + [r.name])

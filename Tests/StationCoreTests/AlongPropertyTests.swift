@@ -37,16 +37,16 @@ struct AlongPropertyTests {
         var start = 0.0
         for i in 1..<route.count {
             let (a, b) = (route[i - 1], route[i])
-            let length = Earth.distanceMetres(a, b)
+            let length = Reference.distanceMetres(a, b)
             defer { start += length }
             guard let pa = gnomonic(a, about: s), let pb = gnomonic(b, about: s) else { continue }
             let (dx, dy) = (pb.x - pa.x, pb.y - pa.y)
             let len2 = dx * dx + dy * dy
             let t = len2 == 0 ? 0 : min(1, max(0, -(pa.x * dx + pa.y * dy) / len2))
             let (qx, qy) = (pa.x + t * dx, pa.y + t * dy)
-            let offset = atan((qx * qx + qy * qy).squareRoot()) * Earth.meanRadiusMetres
+            let offset = atan((qx * qx + qy * qy).squareRoot()) * Reference.radiusMetres
             // At a vertex, the vertex's own along-route distance (no rounding noise to order stations by).
-            let along = t == 0 ? start : t == 1 ? start + length : start + Earth.distanceMetres(a, inverseGnomonic(qx, qy, about: s))
+            let along = t == 0 ? start : t == 1 ? start + length : start + Reference.distanceMetres(a, inverseGnomonic(qx, qy, about: s))
             points.append((offset, along))
         }
         guard let least = points.map(\.offset).min() else { return (.infinity, 0) }

@@ -75,11 +75,11 @@ private func bruteForce(
 ) -> [IndexHit] {
     var hits: [IndexHit] = []
     for e in entries where filter.admits(e.attributes) {
-        let d = Earth.distanceMetres(point, e.lonLat)
+        let d = Reference.distanceMetres(point, e.lonLat)
         guard d <= maxDistanceMetres,
             filter.accepts(source: Int(e.source), attributes: e.attributes, distanceMetres: d)
         else { continue }
-        let bearing = HaversineTerms(from: DistanceOrigin(point), to: e.lonLat).bearingDegrees
+        let bearing = Reference.bearingDegrees(from: point, to: e.lonLat)
         hits.append(IndexHit(source: Int(e.source), distanceMetres: d, bearingDegrees: bearing, attributes: e.attributes, lonLat: e.lonLat))
     }
     hits.sort { ($0.distanceMetres, filter.ids[$0.source]) < ($1.distanceMetres, filter.ids[$1.source]) }
@@ -152,9 +152,9 @@ struct IndexTests {
                 let got = index.nearest(to: point, limit: limit, maxDistanceMetres: maxD, filter: filter)
                 let want = bruteForce(entries, point: point, limit: limit, maxDistanceMetres: maxD, filter: filter)
                 #expect(got == want, "n=\(count) point=\(point) limit=\(limit) max=\(maxD)")
-                // The bearing from the haversine terms against the textbook formula, away from coincident points.
+                // The search's bearing against the one written in the test, away from coincident points.
                 for hit in got where hit.distanceMetres > 0.01 {
-                    let textbook = Earth.bearingDegrees(from: point, to: entries[hit.source].lonLat)
+                    let textbook = Reference.bearingDegrees(from: point, to: entries[hit.source].lonLat)
                     let gap = abs(hit.bearingDegrees - textbook)
                     #expect(min(gap, 360 - gap) < 1e-5, "bearing \(hit.bearingDegrees) vs \(textbook) at \(hit.distanceMetres) m")
                 }
@@ -205,18 +205,14 @@ struct IndexTests {
         }
         let index = StationIndex(entries: entries)
         // The same points, sorted on this thread alone.
-        let items = UnsafeMutableBufferPointer<BuildItem>.allocate(capacity: entries.count)
-        defer { items.deallocate() }
-        for (i, e) in entries.enumerated() {
-            let v = index.frame.rotate(UnitSphere.vector(e.lonLat))
-            items[i] = BuildItem(
-                point: IndexedPoint(x: Float(v.x), y: Float(v.y), z: Float(v.z), attributes: e.attributes, splitAxis: 0),
-                position: UInt32(i))
+        var items = entries.indices.map { i -> BuildItem in
+            let v = index.frame.rotate(Earth.unitVector(entries[i].lonLat))
+            return BuildItem(point: SIMD3<Float>(Float(v.x), Float(v.y), Float(v.z)), entry: UInt32(i), splitAxis: 0)
         }
-        KDTreeBuilder.build(items, nodeSize: index.nodeSize, from: [(0, entries.count - 1)])
+        KDTreeBuilder.build(&items[...], nodeSize: index.nodeSize)
         var same = 0
-        for i in 0..<entries.count where index.storage.sources[i] == items[i].position
-            && index.storage.xs[i] == items[i].point.x && index.storage.words[i] >> 24 == UInt32(items[i].point.splitAxis)
+        for i in 0..<entries.count where index.storage.sources[i] == items[i].entry
+            && index.storage.axes[0][i] == items[i].point.x && index.storage.words[i] >> 24 == UInt32(items[i].splitAxis)
         {
             same += 1
         }

@@ -71,7 +71,7 @@ struct NearestPropertyTests {
                 q.grades.isEmpty || q.grades.contains(s.grade),
                 s.admits(memberOrganization: q.memberOrganization)
             else { continue }
-            let d = Earth.distanceMetres(point, s.location)
+            let d = Reference.distanceMetres(point, s.location)
             if let m = q.maxDistanceMetres, d > m { continue }
             candidates.append((s.id, d, i))
         }
@@ -198,7 +198,7 @@ struct NearestPropertyTests {
             && s.amenities.isSuperset(of: q.requiredAmenities)
             && (q.grades.isEmpty || q.grades.contains(s.grade)) && s.admits(memberOrganization: q.memberOrganization)
         {
-            let d = Earth.distanceMetres(point, s.location)
+            let d = Reference.distanceMetres(point, s.location)
             if let m = q.maxDistanceMetres, d > m { continue }
             found.append((s.id, d))
         }

@@ -48,7 +48,7 @@ struct NearestVerdictBoundaryTests {
         let h = compiled[0]!
         for r in answer.results {
             #expect(r.stateOnArrival == h.state(atEpochSeconds: r.arrivalEpochSeconds))
-            #expect(r.closesAtEpochSeconds == h.nextChange(afterEpochSeconds: r.arrivalEpochSeconds))
+            #expect(r.nextChangeEpochSeconds == h.nextChange(afterEpochSeconds: r.arrivalEpochSeconds))
         }
         return answer.results.count
     }

@@ -8,6 +8,7 @@ import Darwin
 #endif
 import Foundation
 import StationCore
+import StationWire
 import StationGeometry
 import StationStore
 

@@ -6,6 +6,7 @@ import Glibc
 import Darwin
 #endif
 import StationCore
+import StationWire
 
 func nowNanoseconds() -> UInt64 {
     var ts = timespec()
@@ -106,7 +107,7 @@ func run(stationCount: Int, queryCount: Int) {
             NearestQuery(point: p, atEpochSeconds: t, requiredAmenities: AmenitySet([.ebike_charging]), grades: [.A, .B]) }),
         ("k=5, open on arrival, no amenity filter", queries { p, t in NearestQuery(point: p, atEpochSeconds: t) }),
         // Every query at the current minute, as a server's queries about the present arrive: they share
-        // their schedule verdicts (VerdictMemo) instead of working them out per query.
+        // their schedule verdicts instead of working them out per query (until issue 14 removed that memo).
         ("k=5, open on arrival (walk, 10 min), toilet, all at the current minute", queries { p, _ in
             NearestQuery(point: p, atEpochSeconds: Int64(time(nil)) / 60 * 60, requiredAmenities: AmenitySet([.toilet])) }),
     ]

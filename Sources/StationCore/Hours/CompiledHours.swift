@@ -12,8 +12,10 @@ import Foundation
 ///   the day before; every key that can occur is compiled up front, so any date, past or future, is
 ///   answered from the table.
 /// - Other expressions (months, dates, weeks, `[n]` weekdays) get a per-day index over a window
-///   of days (by default Jan 1 of last year to Dec 31 of next year); outside the window the exact
-///   evaluator answers (slower, still correct).
+///   of days (by default the calendar's years with one more either side); outside the window the
+///   exact evaluator answers (slower, still correct).
+/// - A schedule that never changes (24/7, off, unparseable read as unknown) says so, so asking for its
+///   next change costs nothing instead of a walk to the end of the horizon.
 public final class CompiledHours: Sendable {
     public let hours: OpeningHours
     public let calendar: HolidayCalendar
@@ -40,13 +42,19 @@ public final class CompiledHours: Sendable {
     let segmentState: [UInt8]
     /// Seconds to add to an epoch time to get local wall-clock seconds, when the zone is fixed.
     let fixedOffset: Int64?
+    /// The state code at every instant, when the schedule never changes: a weekly expression with one
+    /// day schedule of one segment.
+    let constantCode: UInt8?
 
-    /// Compiles with the default window (Jan 1 of last year to Dec 31 of next year, in the zone).
+    /// Compiles with the default window: Jan 1 of the year before the calendar's first to Dec 31 of the
+    /// year after its last (2020 to 2030 for a calendar without years). No clock: the window follows
+    /// the data the answers depend on.
     public convenience init(_ hours: OpeningHours, calendar: HolidayCalendar = .china, timeZone: HoursTimeZone = .shanghai) {
-        let now = Int64(Date().timeIntervalSince1970)
-        let year = timeZone.local(epochSeconds: now).year
-        let first = CivilDate.dayNumber(year: year - 1, month: 1, day: 1)
-        let end = CivilDate.dayNumber(year: year + 2, month: 1, day: 1)
+        let span = calendar.coveredSpan
+        let firstYear = span.map { LocalDateTime(dayNumber: $0.lowerBound, minuteOfDay: 0).year - 1 } ?? 2020
+        let lastYear = span.map { LocalDateTime(dayNumber: $0.upperBound, minuteOfDay: 0).year + 1 } ?? 2030
+        let first = CivilDate.dayNumber(year: firstYear, month: 1, day: 1)
+        let end = CivilDate.dayNumber(year: lastYear + 1, month: 1, day: 1)
         self.init(hours, calendar: calendar, timeZone: timeZone, firstDay: first, dayCount: end - first)
     }
 
@@ -118,6 +126,7 @@ public final class CompiledHours: Sendable {
         segmentStart = table.segmentStart
         segmentMinute = table.segmentMinute
         segmentState = table.segmentState
+        constantCode = weekly && table.segmentState.count == 1 ? table.segmentState[0] : nil
     }
 
     /// The day key of a weekly expression: class(day) [* 42 + class(day before)], where
@@ -214,6 +223,7 @@ public final class CompiledHours: Sendable {
 
     @inline(__always)
     func stateCode(atEpochSeconds t: Int64) -> UInt8 {
+        if let constantCode { return constantCode }
         let local = localSeconds(t)
         let day = CivilDate.floorDiv(local, 86_400)
         let s = scheduleID(day: Int(day))
@@ -248,6 +258,7 @@ public final class CompiledHours: Sendable {
 
     /// ``nextChange(afterEpochSeconds:)`` given the state code at `t`.
     func nextChange(afterEpochSeconds t: Int64, from current: UInt8) -> Int64? {
+        if constantCode != nil { return nil }
         let local = localSeconds(t)
         let day = Int(CivilDate.floorDiv(local, 86_400))
         var minute = Int((local - Int64(day) * 86_400) / 60)

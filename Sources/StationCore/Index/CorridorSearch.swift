@@ -1,10 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Foundation
 
 /// A station of the index within a route's corridor: its slot's values and where it meets the route.
 struct CorridorHit {
@@ -36,7 +30,7 @@ extension StationIndex {
         let runLength = Self.corridorRunLength
         var pairs: [(slot: UInt32, run: UInt32)] = []
         var stack: [(Int, Int)] = []
-        let widen = halfWidthMetres / Earth.meanRadiusMetres + 2 * UnitSphere.storageToleranceChord
+        let widen = halfWidthMetres / Earth.meanRadiusMetres + 2 * SearchKey.storageToleranceChord
         var run = 0
         while run * runLength < segmentCount {
             let first = run * runLength
@@ -77,7 +71,7 @@ extension StationIndex {
                 i += 1
             }
             let position = route.nearest(
-                to: UnitSphere.vector(lonLat), segments: runs, withinMetres: halfWidthMetres, scratch: &scratch)
+                to: Earth.unitVector(lonLat), segments: runs, withinMetres: halfWidthMetres, scratch: &scratch)
             guard position.offsetMetres <= halfWidthMetres else { continue }
             hits.append(CorridorHit(
                 source: Int(storage.sources[slot]), attributes: storage.attributes(slot), lonLat: lonLat,
@@ -92,12 +86,9 @@ extension StationIndex {
         inBox lo: SIMD3<Float>, _ hi: SIMD3<Float>, admission: AdmissionRule, stack: inout [(Int, Int)],
         _ body: (Int) -> Void
     ) {
-        let xs = storage.xs
-        let stride = storage.axisStride
-        @inline(__always) func inside(_ slot: Int) -> Bool {
-            let x = xs[slot]
-            let y = xs[stride + slot]
-            let z = xs[2 * stride + slot]
+        let (xs, ys, zs) = (storage.axes[0], storage.axes[1], storage.axes[2])
+        func inside(_ slot: Int) -> Bool {
+            let (x, y, z) = (xs[slot], ys[slot], zs[slot])
             return x >= lo.x && x <= hi.x && y >= lo.y && y <= hi.y && z >= lo.z && z <= hi.z
                 && admission.admits(word: storage.words[slot], organization: storage.organizations[slot])
         }
@@ -110,21 +101,10 @@ extension StationIndex {
             }
             let m = (left + right) >> 1
             if inside(m) { body(m) }
-            let axis = min(Int(storage.words[m] >> 24), 2)
-            let split = xs[axis * stride + m]
+            let axis = storage.splitAxis(m)
+            let split = storage.axes[axis][m]
             if lo[axis] <= split { stack.append((left, m - 1)) }
             if hi[axis] >= split { stack.append((m + 1, right)) }
         }
-    }
-}
-
-extension AdmissionRule {
-    /// Whether a station with this packed word (``IndexStorage/word(_:splitAxis:)``) and organization is
-    /// let in: the same test ``NearestSearch`` applies four stations at a time.
-    @inline(__always)
-    func admits(word: UInt32, organization: UInt32) -> Bool {
-        let required = UInt32(requiredAmenityBits)
-        return word & required == required && (word >> 16) & UInt32(gradeMask) != 0
-            && ((word >> 16) & UInt32(membersOnlyGradeMask) == 0 || organization == memberOrganizationID)
     }
 }

@@ -1,9 +1,8 @@
 /// What a filter can tell about a station before its exact distance is known.
 public enum Screening: Sendable {
-    /// The station never qualifies (wrong amenities, grade or access; or closed whatever the distance).
+    /// The station never qualifies (closed whatever the distance).
     case reject
-    /// The station qualifies whatever its exact distance (e.g. open on arrival for any arrival the
-    /// key allows): the search measures it only to place it.
+    /// The station qualifies whatever its exact distance: the search measures it only to place it.
     case accept
     /// The verdict needs the exact distance: ``NearestFilter/accepts(source:attributes:distanceMetres:)``.
     case measure
@@ -11,7 +10,7 @@ public enum Screening: Sendable {
 
 /// The attribute test every station must pass before anything else: all the required amenities, one of
 /// the allowed grades, and for members-only grades the member's organization. Data rather than code, so
-/// the index can test four stations at once (``NearestSearch/scanLeaf(_:_:after:)``).
+/// the index can test four stations at once.
 public struct AdmissionRule: Sendable, Equatable {
     /// Amenity bits (``AmenitySet``) a station must all have.
     public var requiredAmenityBits: UInt16
@@ -32,23 +31,27 @@ public struct AdmissionRule: Sendable, Equatable {
     /// Every station.
     public static let everything = AdmissionRule(
         requiredAmenityBits: 0, gradeMask: 0xFF, membersOnlyGradeMask: 0, memberOrganizationID: .max)
+
+    /// Whether a station with this packed word (``IndexStorage/words``) and organization is let in.
+    func admits(word: UInt32, organization: UInt32) -> Bool {
+        let required = UInt32(requiredAmenityBits)
+        return word & required == required && (word >> 16) & UInt32(gradeMask) != 0
+            && ((word >> 16) & UInt32(membersOnlyGradeMask) == 0 || organization == memberOrganizationID)
+    }
 }
 
-/// What a nearest-neighbour search asks of its caller while it runs.
+/// What a nearest-neighbour search asks of its caller while it runs (geokdbush's predicate).
 ///
-/// The search applies the filter as it goes (geokdbush style) instead of fetching many neighbours and
-/// filtering afterwards. ``admission`` is tested on every station of every leaf the search opens;
-/// ``screen(_:key:)`` runs on the admitted ones within reach, with the station's key (the squared chord
-/// from the query point, from single-precision vectors), before any trigonometry: a filter that can
-/// decide from the key alone (e.g. "closed for the next hour, and nothing this close takes an hour to
-/// reach") saves the exact test. ``accepts(source:attributes:distanceMetres:)`` runs only for stations
-/// screened as ``Screening/measure`` that are still within reach when found, with the haversine distance.
+/// ``admission`` is tested on every station of every leaf the search opens; ``screen(_:key:)`` on the
+/// admitted ones within reach, with the station's key (squared chord from the query, from
+/// single-precision vectors), before any trigonometry; ``accepts(source:attributes:distanceMetres:)``
+/// only for stations screened as ``Screening/measure``, with the haversine distance.
 public protocol NearestFilter {
     /// Amenities, grades and access: stations failing it are never screened.
     var admission: AdmissionRule { get }
-    /// A cheap verdict, from packed attributes and the key, for a station that passed ``admission``. The
-    /// key is within ``UnitSphere/storageToleranceChord`` of the true chord once square-rooted: a verdict
-    /// that depends on distance must allow for that (see ``UnitSphere/keyBelow(distanceMetres:)``).
+    /// A cheap verdict from packed attributes and the key. The key is within
+    /// ``SearchKey/storageToleranceChord`` of the true chord once square-rooted: a verdict that depends on
+    /// distance must allow for that (``SearchKey/below(distanceMetres:)``).
     mutating func screen(_ attributes: StationAttributes, key: Double) -> Screening
     /// The exact test for a station screened as ``Screening/measure``, given its haversine distance in metres.
     func accepts(source: Int, attributes: StationAttributes, distanceMetres: Double) -> Bool
@@ -62,21 +65,43 @@ public struct IndexHit: Hashable, Sendable {
     public var source: Int
     /// Haversine distance in metres on the mean Earth radius (``Earth/distanceMetres(_:_:)``).
     public var distanceMetres: Double
-    /// Initial bearing from the query point, degrees clockwise from north in [0, 360)
-    /// (``HaversineTerms/bearingDegrees``).
+    /// Initial bearing from the query point, degrees clockwise from north in [0, 360).
     public var bearingDegrees: Double
     public var attributes: StationAttributes
     /// The station's exact WGS-84 position (``IndexEntry/lonLat``).
     public var lonLat: LonLat
 }
 
-/// No filter at all: every station qualifies, ties ordered by the caller's index. For the plain
-/// k-nearest query (and for comparing the bare tree with general-purpose kd-trees).
+/// No filter at all: every station qualifies, ties ordered by the caller's index.
 struct Unfiltered: NearestFilter {
     var admission: AdmissionRule { .everything }
-    @inline(__always)
     func screen(_ attributes: StationAttributes, key: Double) -> Screening { .accept }
     func accepts(source: Int, attributes: StationAttributes, distanceMetres: Double) -> Bool { true }
-    @inline(__always)
     func precedes(source a: Int, source b: Int) -> Bool { a < b }
+}
+
+/// Keys (squared chords on the unit sphere) for distances, and how far single-precision storage lets a
+/// key stray.
+public enum SearchKey {
+    /// How far (chord, unit sphere) a stored single-precision vector may sit from the exact point: each
+    /// component rounds by at most 2^-25, so the vector moves by at most sqrt(3) * 2^-25 = 5.2e-8; 2e-7
+    /// (about 1.3 m on the ground) covers that, the query vector's rounding and the haversine's.
+    public static let storageToleranceChord = 2e-7
+
+    /// A stored station at most `distanceMetres` away (haversine) has a key at most this. The angle
+    /// bounds the chord (2 sin(x / 2) <= x).
+    public static func above(distanceMetres d: Double) -> Double {
+        let c = min(2, max(0, d) / Earth.meanRadiusMetres) + storageToleranceChord
+        return c * c
+    }
+
+    /// A stored station with a key below this is certainly closer than `distanceMetres` (haversine);
+    /// zero when the distance is within the tolerances.
+    public static func below(distanceMetres d: Double) -> Double {
+        guard d > 0 else { return 0 }
+        guard d.isFinite else { return .infinity }
+        // Two tolerances: one for the stored vector, one for rounding between chord and haversine.
+        let c = Earth.chord(forDistanceMetres: d) - 2 * storageToleranceChord
+        return c > 0 ? c * c : 0
+    }
 }

@@ -1,13 +1,9 @@
-/// One station in a nearest-station answer, with what the worker needs to decide and go.
-///
-/// The station's text (id, name, address) is read from the catalog's station list when asked for
-/// (``StationRecord``); everything else is stored.
+/// One station in a nearest-station answer, with what the worker needs to decide and go: a value of
+/// its own, which reads nothing back from the catalog that answered.
 public struct NearestResult: Sendable, Hashable {
-    /// Where the station's text lives.
-    let record: StationRecord
-    public var id: String { record.stations[record.index].id }
-    public var name: String { record.stations[record.index].name }
-    public var address: String? { record.stations[record.index].address }
+    public var id: String
+    public var name: String
+    public var address: String?
     public var grade: Grade
     /// WGS-84 position.
     public var location: LonLat
@@ -25,36 +21,10 @@ public struct NearestResult: Sendable, Hashable {
     public var stateOnArrival: OpeningState
     /// The next change of state after arrival, epoch seconds: the closing time when the station is open
     /// on arrival, the opening time when it is closed; nil when it never changes within the schedule's horizon.
-    public var closesAtEpochSeconds: Int64?
+    public var nextChangeEpochSeconds: Int64?
     public var amenities: AmenitySet
     /// Unresolved `closed` reports of the last 7 days, filled in by the caller (``ClosedReportTally``).
     public var closedReports7d = 0
-
-    public static func == (a: NearestResult, b: NearestResult) -> Bool {
-        a.id == b.id && a.name == b.name && a.address == b.address && a.grade == b.grade && a.location == b.location
-            && a.locationInCallerCRS == b.locationInCallerCRS && a.distanceMetres == b.distanceMetres
-            && a.bearingDegrees == b.bearingDegrees && a.travelMinutes == b.travelMinutes
-            && a.arrivalEpochSeconds == b.arrivalEpochSeconds && a.stateOnArrival == b.stateOnArrival
-            && a.closesAtEpochSeconds == b.closesAtEpochSeconds && a.amenities == b.amenities
-            && a.closedReports7d == b.closedReports7d
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(id)
-        hasher.combine(distanceMetres)
-        hasher.combine(arrivalEpochSeconds)
-    }
-}
-
-/// A station of a catalog by position: the catalog's station list (shared, not copied) and the index in it.
-///
-/// Why: an answer names a handful of stations, and the HTTP API writes their text from pre-rendered
-/// fragments without reading it. Copying id, name and address into every result cost a cache miss on
-/// the 200-byte station record (the search itself reads only the index's arrays) and a reference-count
-/// operation per string; the reference costs one for the list.
-struct StationRecord: Sendable {
-    let stations: [Station]
-    let index: Int
 }
 
 /// A station that matches everything but the opening condition, offered when nothing is open.
@@ -85,10 +55,6 @@ public struct NearestAnswer: Sendable {
     public var candidatesIgnoringHours: Int
     /// The zone used to print times (Asia/Shanghai by default).
     public var timeZone: HoursTimeZone
-    /// Where ``jsonBytes(compact:)`` finds the results' pre-rendered fields: the fragments of the catalog that
-    /// answered, used for each result whose station record is that catalog's
-    /// (``StationJSONFragments/fragment(for:)``). nil: every field is written afresh.
-    var fragmentSource: StationJSONFragments?
 
     /// One sentence for a person: how many were found, or why none and what opens next.
     /// (Composed on demand, so queries that never print it do not pay for it.)

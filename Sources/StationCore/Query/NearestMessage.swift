@@ -89,7 +89,7 @@ enum NearestMessage {
             out.append("open now")
         case .arrival:
             out.append("open on arrival (")
-            out.append(q.mode.jsonName)
+            out.append(q.mode.rawValue)
             out.append(")")
             if q.minOpenMinutes != 0 {
                 out.append(" for at least ")

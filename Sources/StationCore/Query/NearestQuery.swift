@@ -7,7 +7,7 @@ public struct NearestQuery: Sendable, Hashable {
     public var point: LonLat
     /// The system `point` is given in; it is converted to WGS-84 before searching.
     public var crs: CoordinateSystem
-    /// The query time in Unix epoch seconds (default: now).
+    /// The query time in Unix epoch seconds (the core has no clock: the front ends pass now by default).
     public var atEpochSeconds: Int64
     /// How many stations to return, 1...100 (default 5).
     public var limit: Int
@@ -33,14 +33,14 @@ public struct NearestQuery: Sendable, Hashable {
     public static let epochSecondsRange: ClosedRange<Int64> = 0...4_102_444_800
 
     public init(
-        point: LonLat, crs: CoordinateSystem = .wgs84, atEpochSeconds: Int64? = nil, limit: Int = 5,
+        point: LonLat, crs: CoordinateSystem = .wgs84, atEpochSeconds: Int64, limit: Int = 5,
         maxDistanceMetres: Double? = nil, requiredAmenities: AmenitySet = AmenitySet(), grades: Set<Grade> = [],
         memberOrganization: String? = nil, mode: TravelMode = .walk, openPolicy: OpenPolicy = .arrival,
         minOpenMinutes: Int = 10
     ) {
         self.point = point
         self.crs = crs
-        self.atEpochSeconds = atEpochSeconds ?? Int64(Date().timeIntervalSince1970.rounded(.down))
+        self.atEpochSeconds = atEpochSeconds
         self.limit = limit
         self.maxDistanceMetres = maxDistanceMetres
         self.requiredAmenities = requiredAmenities

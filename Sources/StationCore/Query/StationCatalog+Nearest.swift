@@ -1,37 +1,31 @@
-import Foundation
-
-/// The filter a catalog query hands to the index: amenities, grades and access on the packed
-/// attributes, then opening hours -- decided from the key alone where the schedule's state at the query
-/// time settles it (``ScheduleVerdicts``), otherwise with the exact distance, through the arrival time.
+/// The filter a catalog query hands to the index: amenities, grades and access on the packed attributes,
+/// then opening hours -- decided from the key alone where the schedule's state at the query time settles
+/// it (``ScheduleVerdict``), otherwise with the exact distance, through the arrival time.
 struct CatalogFilter: NearestFilter {
     /// Amenities (all of them), grades, and access: members-only (grade C) stations only to their
     /// organization's members.
     let admission: AdmissionRule
     /// nil: ignore opening hours (used for alternatives).
-    var policy: OpenPolicy?
+    let policy: OpenPolicy?
     let atEpochSeconds: Int64
     let minOpenSeconds: Int64
     let mode: TravelMode
-    /// The catalog's tables, borrowed for the query (buffers rather than arrays: copying the filter into the
-    /// search then costs no reference counting).
-    let hours: UnsafeBufferPointer<SharedSchedule>
-    let stations: UnsafeBufferPointer<Station>
-    /// The query's verdict cache; needed whenever ``policy`` is set.
-    var verdicts: ScheduleVerdicts?
+    let hours: [CompiledHours]
+    let stations: [Station]
+    /// What this query has worked out about the schedules it met.
+    var verdicts = ScheduleVerdicts()
 
-    @inline(__always)
-    func screen(_ a: StationAttributes, key: Double) -> Screening {
-        guard let policy, let verdicts else { return .accept }
-        let v = verdicts.verdict(a.hoursID) { id in
-            ScheduleVerdicts.make(
-                hoursID: id, schedule: hours[Int(id)], policy: policy, atEpochSeconds: atEpochSeconds,
-                minOpenSeconds: minOpenSeconds, mode: mode)
+    mutating func screen(_ a: StationAttributes, key: Double) -> Screening {
+        guard let policy else { return .accept }
+        let v = verdicts.verdict(a.hoursID) {
+            ScheduleVerdict(
+                hours[Int(a.hoursID)], policy: policy, atEpochSeconds: atEpochSeconds, minOpenSeconds: minOpenSeconds,
+                mode: mode)
         }
         if key < v.keyLimit { return v.state == .open ? .accept : .reject }
         return .measure
     }
 
-    @inline(__always)
     func accepts(source: Int, attributes: StationAttributes, distanceMetres: Double) -> Bool {
         guard let policy else { return true }
         let arrival = atEpochSeconds + mode.travelSecondsRoundedUp(forDistanceMetres: distanceMetres)
@@ -40,6 +34,18 @@ struct CatalogFilter: NearestFilter {
     }
 
     func precedes(source a: Int, source b: Int) -> Bool { stations[a].id < stations[b].id }
+}
+
+extension CompiledHours {
+    /// Whether a station on this schedule satisfies an open policy: open at the query time (``OpenPolicy/now``),
+    /// or open on arrival and for `minOpenSeconds` more (``OpenPolicy/arrival``). Nearest and along both
+    /// decide with this.
+    func satisfies(_ policy: OpenPolicy, atEpochSeconds: Int64, arrivalEpochSeconds: Int64, minOpenSeconds: Int64) -> Bool {
+        switch policy {
+        case .now: return isOpen(atEpochSeconds: atEpochSeconds)
+        case .arrival: return isOpenThroughout(fromEpochSeconds: arrivalEpochSeconds, seconds: minOpenSeconds)
+        }
+    }
 }
 
 extension StationCatalog {
@@ -52,65 +58,28 @@ extension StationCatalog {
     /// Answers a query; invalid queries throw before any search.
     public func nearest(_ query: NearestQuery) throws(NearestQueryError) -> NearestAnswer {
         let point = try query.validated()
+        let maxD = query.maxDistanceMetres ?? .infinity
+        var filter = CatalogFilter(
+            admission: admissionRule(query), policy: query.openPolicy, atEpochSeconds: query.atEpochSeconds,
+            minOpenSeconds: Int64(query.minOpenMinutes) * 60, mode: query.mode, hours: hoursTable, stations: stations)
         // An amenity outside the 16 packed bits can never be satisfied.
-        let impossible = query.requiredAmenities.bits > UInt32(UInt16.max)
-        let found = impossible ? SearchOutcome() : hoursTable.withUnsafeBufferPointer { hours in
-            stations.withUnsafeBufferPointer { stations in
-                search(query, point: point, hours: hours, stations: stations)
-            }
-        }
-        // Built in one go: setting a field afterwards cost a copy of the whole answer (a dozen reference
-        // count operations).
-        return NearestAnswer(
-            query: query, pointWGS84: point, results: found.results, alternatives: found.alternatives,
-            candidatesIgnoringHours: found.pool, timeZone: timeZone, fragmentSource: jsonFragments)
-    }
-
-    /// What ``search(_:point:hours:stations:)`` found: results, or when there are none the alternatives
-    /// and the size of the pool they came from.
-    private struct SearchOutcome {
-        var results: [NearestResult] = []
+        let limit = query.requiredAmenities.bits > UInt32(UInt16.max) ? 0 : query.limit
+        let search = index.search(to: point, limit: limit, maxDistanceMetres: maxD, filter: filter)
+        let results = search.hits.map { result(for: $0, query, verdicts: search.filter.verdicts) }
         var alternatives: [NearestAlternative] = []
         var pool = 0
-    }
-
-    /// The search behind ``nearest(_:)``.
-    private func search(
-        _ query: NearestQuery, point: LonLat, hours: UnsafeBufferPointer<SharedSchedule>,
-        stations: UnsafeBufferPointer<Station>
-    ) -> SearchOutcome {
-        let admission = admissionRule(query)
-        var filter = CatalogFilter(
-            admission: admission, policy: query.openPolicy,
-            atEpochSeconds: query.atEpochSeconds, minOpenSeconds: Int64(query.minOpenMinutes) * 60,
-            mode: query.mode, hours: hours, stations: stations)
-        let maxD = query.maxDistanceMetres ?? .infinity
-        let found = withUnsafeTemporaryAllocation(of: ScheduleVerdict.self, capacity: ScheduleVerdicts.capacity) {
-            let verdicts = ScheduleVerdicts(lending: $0)
-            let memoKey = VerdictMemo.Key(
-                atEpochSeconds: query.atEpochSeconds, policy: query.openPolicy, minOpenSeconds: filter.minOpenSeconds,
-                mode: query.mode)
-            let seeded = verdictMemo.seed(verdicts, for: memoKey)
-            let known = seeded ? verdicts.filledCount() : 0
-            filter.verdicts = verdicts
-            // The results straight from the hits the search lends: an array of hits would cost an allocation.
-            // The closure sees only plain values of the query: capturing the query itself copied it.
-            let terms = ResultTerms(query)
-            let results = index.withNearest(to: point, limit: query.limit, maxDistanceMetres: maxD, filter: filter) {
-                hits in hits.map { result(for: $0, terms, verdicts: verdicts) }
-            }
-            if !seeded || verdicts.filledCount() > known {
-                verdictMemo.publish(verdicts, for: memoKey, nowEpochSeconds: CoarseClock.nowEpochSeconds())
-            }
-            return SearchOutcome(results: results)
+        if results.isEmpty && limit > 0 {
+            filter = CatalogFilter(
+                admission: filter.admission, policy: nil, atEpochSeconds: filter.atEpochSeconds,
+                minOpenSeconds: filter.minOpenSeconds, mode: filter.mode, hours: hoursTable, stations: stations)
+            let candidates = index.nearest(
+                to: point, limit: Self.alternativesPoolSize(limit: query.limit), maxDistanceMetres: maxD, filter: filter)
+            alternatives = self.alternatives(from: candidates, query: query)
+            pool = candidates.count
         }
-        guard found.results.isEmpty else { return found }
-        filter.policy = nil
-        filter.verdicts = nil
-        let pool = index.nearest(
-            to: point, limit: Self.alternativesPoolSize(limit: query.limit), maxDistanceMetres: maxD, filter: filter)
-        return SearchOutcome(
-            alternatives: alternatives(from: pool, query: query), pool: pool.count)
+        return NearestAnswer(
+            query: query, pointWGS84: point, results: results, alternatives: alternatives,
+            candidatesIgnoringHours: pool, timeZone: timeZone)
     }
 
     /// The query's amenities, grades and access as the index tests them: members-only (grade C) stations
@@ -125,65 +94,39 @@ extension StationCatalog {
             membersOnlyGradeMask: StationAttributes.bit(of: .C), memberOrganizationID: member)
     }
 
-    /// What ``result(for:_:verdicts:)`` needs of a query, as plain values.
-    struct ResultTerms {
-        let atEpochSeconds: Int64
-        let mode: TravelMode
-        let crs: CoordinateSystem
-
-        init(_ query: NearestQuery) {
-            atEpochSeconds = query.atEpochSeconds
-            mode = query.mode
-            crs = query.crs
-        }
-    }
-
-    /// The full result for one index hit, given the query's ``ResultTerms``; `verdicts` (the search's, when
-    /// it had any) spare looking up the state on arrival and the next change when the schedule's state at
-    /// the query time still holds then.
-    func result(
-        for hit: IndexHit, _ query: ResultTerms, verdicts: ScheduleVerdicts? = nil
-    ) -> NearestResult {
-        // Everything but the station's text from the index hit: the search never touches the station records.
-        let i = hit.source
-        let location = hit.lonLat
+    /// The full result for one index hit. `verdicts` (the search's) spare looking up the state on arrival
+    /// and the next change when the schedule's state at the query time still holds then.
+    func result(for hit: IndexHit, _ query: NearestQuery, verdicts: ScheduleVerdicts? = nil) -> NearestResult {
         let travel = query.mode.travelSeconds(forDistanceMetres: hit.distanceMetres)
         let arrival = query.atEpochSeconds + query.mode.travelSecondsRoundedUp(forDistanceMetres: hit.distanceMetres)
         let state: OpeningState
         let change: Int64?
-        if let v = verdicts?.known(hit.attributes.hoursID), v.nextChange != .min,
-            arrival >= query.atEpochSeconds, arrival < v.nextChange
+        if let v = verdicts?.known(hit.attributes.hoursID), let next = v.nextChange,
+            arrival >= query.atEpochSeconds, arrival < next
         {
             // Same state from the query time up to the change, so the first change after arrival is that one.
-            state = v.state
-            change = v.nextChange
+            (state, change) = (v.state, next)
         } else {
-            let h = hoursTable[Int(hit.attributes.hoursID)]
-            state = h.state(atEpochSeconds: arrival)
-            change = h.nextChange(afterEpochSeconds: arrival)
+            (state, change) = hoursTable[Int(hit.attributes.hoursID)].stateAndNextChange(atEpochSeconds: arrival)
         }
+        let station = stations[hit.source]
         return NearestResult(
-            record: StationRecord(stations: stations, index: i), grade: hit.attributes.grade, location: location,
-            locationInCallerCRS: query.crs == .wgs84 ? nil : query.crs.fromWGS84(location),
-            distanceMetres: hit.distanceMetres,
-            bearingDegrees: hit.bearingDegrees,
-            travelMinutes: travel / 60, arrivalEpochSeconds: arrival,
-            stateOnArrival: state, closesAtEpochSeconds: change,
+            id: station.id, name: station.name, address: station.address, grade: hit.attributes.grade,
+            location: hit.lonLat, locationInCallerCRS: query.crs == .wgs84 ? nil : query.crs.fromWGS84(hit.lonLat),
+            distanceMetres: hit.distanceMetres, bearingDegrees: hit.bearingDegrees, travelMinutes: travel / 60,
+            arrivalEpochSeconds: arrival, stateOnArrival: state, nextChangeEpochSeconds: change,
             amenities: AmenitySet(bits: UInt32(hit.attributes.amenityBits)))
     }
 
     /// Alternatives from hours-ignoring candidates: see ``NearestAnswer/alternatives``.
-    func alternatives(
-        from pool: [IndexHit], query: NearestQuery
-    ) -> [NearestAlternative] {
+    func alternatives(from pool: [IndexHit], query: NearestQuery) -> [NearestAlternative] {
         var found: [NearestAlternative] = []
-        let terms = ResultTerms(query)
         for hit in pool {
-            let r = result(for: hit, terms)
-            let h = hoursTable[Int(hit.attributes.hoursID)]
+            let r = result(for: hit, query)
             let start = query.openPolicy == .now ? query.atEpochSeconds : r.arrivalEpochSeconds
             guard let t = Self.firstQualifyingTime(
-                h, from: start, policy: query.openPolicy, minOpenSeconds: Int64(query.minOpenMinutes) * 60)
+                hoursTable[Int(hit.attributes.hoursID)], from: start, policy: query.openPolicy,
+                minOpenSeconds: Int64(query.minOpenMinutes) * 60)
             else { continue }
             found.append(NearestAlternative(station: r, opensAtEpochSeconds: t))
         }
@@ -196,9 +139,7 @@ extension StationCatalog {
 
     /// The earliest instant `t >= from` (within the horizon) at which the schedule satisfies the policy,
     /// walking from state change to state change.
-    static func firstQualifyingTime(
-        _ h: SharedSchedule, from: Int64, policy: OpenPolicy, minOpenSeconds: Int64
-    ) -> Int64? {
+    static func firstQualifyingTime(_ h: CompiledHours, from: Int64, policy: OpenPolicy, minOpenSeconds: Int64) -> Int64? {
         let end = from + alternativesHorizonSeconds
         var t = from
         for _ in 0..<256 {

@@ -1,5 +1,3 @@
-import Foundation
-
 /// An immutable snapshot of the ledger for answering nearest-station queries: the stations, their
 /// compiled opening hours (one per distinct expression, shared) and a spatial index over the active ones.
 ///
@@ -11,10 +9,7 @@ public final class StationCatalog: Sendable {
     public let calendar: HolidayCalendar
     public let timeZone: HoursTimeZone
     /// Distinct compiled schedules; ``StationAttributes/hoursID`` indexes this table.
-    let hoursTable: [SharedSchedule]
-    /// What ``hoursTable`` refers to without owning it, kept alive here: the compiled schedules and the
-    /// timelines of the most used ones.
-    let scheduleOwners: (compiled: [CompiledHours], timelines: [ScheduleTimeline])
+    let hoursTable: [CompiledHours]
     /// Per station (same order as ``stations``), its index into ``hoursTable``.
     let hoursIDs: [UInt32]
     /// Organizations of grade C stations, numbered from 1.
@@ -22,16 +17,11 @@ public final class StationCatalog: Sendable {
     let index: StationIndex
     /// Expressions that failed to parse, with the error; their stations read as `unknown` (never open).
     public let hoursErrors: [String: OpeningHoursError]
-    /// The stations' query-independent JSON, rendered as answers need it.
-    public let jsonFragments: StationJSONFragments
-    /// Schedule verdicts of the latest query about the present, for the queries that follow it.
-    let verdictMemo = VerdictMemo()
 
     /// The schedule used for an expression that does not parse: always `unknown`, so never open.
     static let unknownExpression = "24/7 unknown"
 
     public init(stations: [Station], calendar: HolidayCalendar = .china, timeZone: HoursTimeZone = .shanghai) {
-        let now = Int64(Date().timeIntervalSince1970)
         self.stations = stations
         self.calendar = calendar
         self.timeZone = timeZone
@@ -85,41 +75,11 @@ public final class StationCatalog: Sendable {
                     gradeBit: StationAttributes.bit(of: s.grade)),
                 source: UInt32(truncatingIfNeeded: i)))
         }
-        let constant = owners.map { SharedSchedule.isConstant($0, referenceEpochSeconds: now) }
-        let timelines = Self.timelines(for: owners, constant: constant, stationHoursIDs: ids, referenceEpochSeconds: now)
-        hoursTable = owners.indices.map {
-            SharedSchedule(owners[$0], timeline: timelines[$0], referenceEpochSeconds: now, isConstantInWindow: constant[$0])
-        }
-        scheduleOwners = (owners, timelines.compactMap { $0 })
+        hoursTable = owners
         hoursIDs = ids
         organizationIDs = orgs
         hoursErrors = errors
         index = StationIndex(entries: entries)
-        jsonFragments = StationJSONFragments(stations: stations)
-    }
-
-    /// How many bytes of ``ScheduleTimeline``s a catalog keeps at most: about 20 KB and 0.3 ms of build
-    /// time a schedule, so the 400 most used ones, within about 130 ms of every ledger change.
-    static let timelineBudgetBytes = 8 << 20
-
-    /// Timelines for the schedules most stations use, within ``timelineBudgetBytes``; nil for the others
-    /// and for the constant ones (`constant`: ``SharedSchedule/isConstant(_:referenceEpochSeconds:)`` of
-    /// each; 24/7, off), which ``SharedSchedule`` answers without.
-    static func timelines(
-        for compiled: [CompiledHours], constant: [Bool], stationHoursIDs: [UInt32], referenceEpochSeconds now: Int64,
-        budgetBytes: Int = timelineBudgetBytes
-    ) -> [ScheduleTimeline?] {
-        var stationCount = [Int](repeating: 0, count: compiled.count)
-        for id in stationHoursIDs { stationCount[Int(id)] += 1 }
-        var out = [ScheduleTimeline?](repeating: nil, count: compiled.count)
-        var spent = 0
-        for id in compiled.indices.sorted(by: { stationCount[$0] > stationCount[$1] }) {
-            guard spent < budgetBytes else { break }
-            guard !constant[id], let timeline = ScheduleTimeline(compiled[id], referenceEpochSeconds: now) else { continue }
-            spent += timeline.memoryBytes
-            out[id] = timeline
-        }
-        return out
     }
 
     /// A schedule that is always `unknown`.
@@ -131,7 +91,7 @@ public final class StationCatalog: Sendable {
 
     /// The compiled opening hours of `stations[index]` (shared with every station of the same expression).
     public func compiledHours(forStationAt index: Int) -> CompiledHours {
-        scheduleOwners.compiled[Int(hoursIDs[index])]
+        hoursTable[Int(hoursIDs[index])]
     }
 
     /// How many stations the spatial index holds (the active ones with valid coordinates).

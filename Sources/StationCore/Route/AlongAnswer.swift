@@ -1,11 +1,9 @@
 /// One station in an along-the-route answer: where it meets the route, when the worker gets there and
-/// whether it is open then.
+/// whether it is open then; a value of its own, as ``NearestResult``.
 public struct AlongResult: Sendable {
-    /// Where the station's text lives (read when asked for, as in ``NearestResult``).
-    let record: StationRecord
-    public var id: String { record.stations[record.index].id }
-    public var name: String { record.stations[record.index].name }
-    public var address: String? { record.stations[record.index].address }
+    public var id: String
+    public var name: String
+    public var address: String?
     public var grade: Grade
     /// WGS-84 position.
     public var location: LonLat
@@ -51,8 +49,6 @@ public struct AlongAnswer: Sendable {
     /// When ``results`` is empty: how many stations within the detour pass every filter but opening hours.
     public var candidatesIgnoringHours: Int
     public var timeZone: HoursTimeZone
-    /// The answering catalog's pre-rendered station fields (see ``NearestAnswer``).
-    var fragmentSource: StationJSONFragments?
 
     /// One sentence for a person: how many were found, or why none and what opens next.
     public var message: String {

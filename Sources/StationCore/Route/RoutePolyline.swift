@@ -1,17 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Foundation
 
 /// A route as a chain of great-circle segments between WGS-84 vertices, prepared for measuring how far
 /// stations lie from it and how far along it they are reached.
 ///
 /// Each segment keeps its end vectors on the unit sphere, the unit normal of its great circle and the two
 /// tangents that bound it, so the nearest point of a segment to a station costs a few dot products
-/// (``RouteSegment/nearest(to:)``); an arc sine only for the best one.
+/// (``RouteSegment/squaredChord(to:)``); trigonometry only for the nearest segments.
 public struct RoutePolyline: Sendable {
     /// The vertices, WGS-84, in route order.
     public let vertices: [LonLat]
@@ -24,7 +18,7 @@ public struct RoutePolyline: Sendable {
     public init(vertices: [LonLat]) {
         precondition(vertices.count >= 2, "a route needs two vertices")
         self.vertices = vertices
-        let vectors = vertices.map(UnitSphere.vector)
+        let vectors = vertices.map { Earth.unitVector($0) }
         var segments: [RouteSegment] = []
         segments.reserveCapacity(vertices.count - 1)
         var cumulative: [Double] = [0]
@@ -44,7 +38,7 @@ public struct RoutePolyline: Sendable {
     /// The point of the route nearest to `p`, over every segment; see ``nearest(to:segments:scratch:)``.
     public func nearest(to p: LonLat) -> RoutePosition {
         var scratch: [SegmentDistance] = []
-        return nearest(to: UnitSphere.vector(p), segments: [0..<segments.count], scratch: &scratch)
+        return nearest(to: Earth.unitVector(p), segments: [0..<segments.count], scratch: &scratch)
     }
 
     /// The nearest point to `p` among the segments in `ranges` (ascending, not overlapping). Of several
@@ -69,17 +63,25 @@ public struct RoutePolyline: Sendable {
                 let d = p - segment.middle
                 let r = reach + segment.radius
                 if (d * d).sum() > r * r { continue }
-                let (angle, fromStart) = segment.nearest(to: p)
-                least = min(least, angle)
-                scratch.append(SegmentDistance(segment: i, angleRadians: angle, fromStartRadians: fromStart))
+                let c2 = segment.squaredChord(to: p)
+                least = min(least, c2)
+                scratch.append(SegmentDistance(segment: i, squaredChord: c2))
             }
         }
-        guard let first = scratch.first(where: { $0.angleRadians <= least + Self.tieToleranceRadians }) else {
-            return RoutePosition(offsetMetres: .infinity, alongMetres: 0)
+        guard least.isFinite else { return RoutePosition(offsetMetres: .infinity, alongMetres: 0) }
+        // Angles only for the segments that can be within the tie tolerance of the nearest: a chord grows
+        // no faster than its angle, so those are within that tolerance (plus rounding) in chord too.
+        let cut = least.squareRoot() + Self.tieToleranceRadians + 1e-12
+        var best = Double.infinity
+        for i in scratch.indices where scratch[i].squaredChord <= cut * cut {
+            scratch[i].angleRadians = segments[scratch[i].segment].angleRadians(to: p)
+            best = min(best, scratch[i].angleRadians)
         }
+        let first = scratch.first { $0.angleRadians <= best + Self.tieToleranceRadians }!
+        let segment = segments[first.segment]
         return RoutePosition(
             offsetMetres: first.angleRadians * Earth.meanRadiusMetres,
-            alongMetres: cumulativeMetres[first.segment] + first.fromStartRadians * Earth.meanRadiusMetres)
+            alongMetres: cumulativeMetres[first.segment] + segment.fromStartRadians(to: p) * Earth.meanRadiusMetres)
     }
 
     /// Two distances from the route closer than this (1 mm) count as equal.
@@ -98,11 +100,13 @@ public struct RoutePosition: Sendable, Hashable {
 /// One segment's nearest point to a station, while the station is measured against a route.
 struct SegmentDistance {
     var segment: Int
-    var angleRadians: Double
-    var fromStartRadians: Double
+    /// The squared chord from the station to the segment's nearest point: grows with the angle.
+    var squaredChord: Double
+    /// The angle to that point, worked out only near the least (infinity otherwise).
+    var angleRadians = Double.infinity
 }
 
-/// One great-circle segment from `start` to `end` (unit vectors), with what ``nearest(to:)`` needs.
+/// One great-circle segment from `start` to `end` (unit vectors), with what measuring needs.
 struct RouteSegment: Sendable {
     let start: SIMD3<Double>
     let end: SIMD3<Double>
@@ -124,12 +128,12 @@ struct RouteSegment: Sendable {
     init(from a: SIMD3<Double>, to b: SIMD3<Double>) {
         start = a
         end = b
-        let angle = Self.angle(a, b)
+        let angle = Earth.angleRadians(a, b)
         angleRadians = angle
         middle = (a + b) / 2
         let chord = b - a
         radius = (chord * chord).sum().squareRoot() / 2 + (1 - cos(angle / 2)) + 1e-15
-        let n = Self.cross(a, b)
+        let n = Earth.cross(a, b)
         let sine = (n * n).sum().squareRoot()
         if sine < 1e-15 {
             normal = .zero
@@ -137,41 +141,43 @@ struct RouteSegment: Sendable {
             endTangent = .zero
         } else {
             normal = n / sine
-            startTangent = Self.cross(normal, a)
-            endTangent = Self.cross(b, normal)
+            startTangent = Earth.cross(normal, a)
+            endTangent = Earth.cross(b, normal)
         }
     }
 
-    /// The central angle from `p` to the segment's nearest point, and from the segment's start to that point.
-    @inline(__always)
-    func nearest(to p: SIMD3<Double>) -> (angle: Double, fromStart: Double) {
-        // Dot products with the station's offset from an end rather than with the station itself: they
-        // are the same in exact arithmetic (each end is perpendicular to the normal and to its tangent),
-        // but the normal of a short segment carries a rounding error of about 1e-16 / its angle, and
-        // against the whole unit vector that error reads as a millimetre of offset on a 12 m segment.
+    /// Whether `p`'s projection onto the great circle falls within the segment, and its offset from the
+    /// start along the tangent. Dot products with the station's offset from an end rather than with the
+    /// station itself: equal in exact arithmetic, but the normal of a short segment carries a rounding
+    /// error of about 1e-16 / its angle, which against the whole vector reads as a millimetre on 12 m.
+    func projection(of p: SIMD3<Double>) -> (inside: Bool, ahead: Double, height: Double) {
         let fromA = p - start
         let ahead = (fromA * startTangent).sum()
-        let behind = ((p - end) * endTangent).sum()
-        if ahead >= 0, behind >= 0, normal != .zero {
-            let h = (fromA * normal).sum()
-            // In the segment's plane the projection has coordinates (p . start, p . startTangent).
-            let fromStart = atan2(ahead, (p * start).sum())
-            return (asin(min(1, abs(h))), fromStart)
-        }
-        let toStart = Self.angle(p, start)
-        let toEnd = Self.angle(p, end)
-        return toEnd < toStart ? (toEnd, angleRadians) : (toStart, 0)
+        let inside = ahead >= 0 && ((p - end) * endTangent).sum() >= 0 && normal != .zero
+        return (inside, ahead, inside ? (fromA * normal).sum() : 0)
     }
 
-    /// The angle between two unit vectors, accurate for small and large angles alike.
-    @inline(__always)
-    static func angle(_ u: SIMD3<Double>, _ v: SIMD3<Double>) -> Double {
-        let c = cross(u, v)
-        return atan2((c * c).sum().squareRoot(), (u * v).sum())
+    /// The squared chord from `p` to the segment's nearest point, without trigonometry: from the height
+    /// h above the great circle, 2 - 2 cos(asin h) = 2 h^2 / (1 + sqrt(1 - h^2)); else the nearer end.
+    func squaredChord(to p: SIMD3<Double>) -> Double {
+        let (inside, _, h) = projection(of: p)
+        if inside { return 2 * h * h / (1 + max(0, 1 - h * h).squareRoot()) }
+        let (a, b) = (p - start, p - end)
+        return min((a * a).sum(), (b * b).sum())
     }
 
-    @inline(__always)
-    static func cross(_ a: SIMD3<Double>, _ b: SIMD3<Double>) -> SIMD3<Double> {
-        SIMD3(a.y * b.z - a.z * b.y, a.z * b.x - a.x * b.z, a.x * b.y - a.y * b.x)
+    /// The central angle from `p` to the segment's nearest point.
+    func angleRadians(to p: SIMD3<Double>) -> Double {
+        let (inside, _, h) = projection(of: p)
+        if inside { return asin(min(1, abs(h))) }
+        return min(Earth.angleRadians(p, start), Earth.angleRadians(p, end))
+    }
+
+    /// The central angle from the segment's start to `p`'s nearest point of it.
+    func fromStartRadians(to p: SIMD3<Double>) -> Double {
+        let (inside, ahead, _) = projection(of: p)
+        // In the segment's plane the projection has coordinates (p . start, p . startTangent).
+        if inside { return atan2(ahead, (p * start).sum()) }
+        return Earth.angleRadians(p, end) < Earth.angleRadians(p, start) ? angleRadians : 0
     }
 }

@@ -27,8 +27,7 @@ extension StationCatalog {
         }
         return AlongAnswer(
             query: query, route: route, results: Array(results.prefix(query.limit)), alternatives: alternatives,
-            candidatesIgnoringHours: results.isEmpty ? candidates.count : 0, timeZone: timeZone,
-            fragmentSource: jsonFragments)
+            candidatesIgnoringHours: results.isEmpty ? candidates.count : 0, timeZone: timeZone)
     }
 
     /// Travel from the route's start to a station: along the route to the nearest point, then off it to the
@@ -44,13 +43,13 @@ extension StationCatalog {
     }
 
     private func result(for c: CorridorHit, arrivalEpochSeconds arrival: Int64, crs: CoordinateSystem) -> AlongResult {
-        let h = hoursTable[Int(c.attributes.hoursID)]
+        let (state, next) = hoursTable[Int(c.attributes.hoursID)].stateAndNextChange(atEpochSeconds: arrival)
+        let station = stations[c.source]
         return AlongResult(
-            record: StationRecord(stations: stations, index: c.source), grade: c.attributes.grade,
+            id: station.id, name: station.name, address: station.address, grade: c.attributes.grade,
             location: c.lonLat, locationInCallerCRS: crs == .wgs84 ? nil : crs.fromWGS84(c.lonLat),
             offsetMetres: c.position.offsetMetres, alongMetres: c.position.alongMetres,
-            arrivalEpochSeconds: arrival, stateOnArrival: h.state(atEpochSeconds: arrival),
-            nextChangeEpochSeconds: h.nextChange(afterEpochSeconds: arrival),
+            arrivalEpochSeconds: arrival, stateOnArrival: state, nextChangeEpochSeconds: next,
             amenities: AmenitySet(bits: UInt32(c.attributes.amenityBits)))
     }
 

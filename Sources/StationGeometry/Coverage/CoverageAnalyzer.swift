@@ -34,7 +34,7 @@ public struct CoverageAnalyzer: Sendable {
         let eligible = eligibility(options)
         // Busiest districts first, so the last job to finish is a small one.
         let order = ParallelMap.busiestFirst(shapes, stations: stations)
-        let results = try ParallelMap.map(shapes.count, progress: progress) { k in
+        let results = try Parallel.map(shapes.count, progress: progress) { k in
             try coverage(of: shapes[order[k]], options: options, eligible: eligible)
         }
         var ordered = results

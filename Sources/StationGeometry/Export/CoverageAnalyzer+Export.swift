@@ -1,5 +1,6 @@
 import Foundation
 import StationCore
+import StationWire
 
 /// What one district contributes to a coverage map (plain values, built in a worker's own context).
 public struct DistrictMapLayers: Sendable {
@@ -18,7 +19,7 @@ extension CoverageAnalyzer {
         let shapes = shapes ?? districts
         let eligible = eligibility(options.coverage)
         let eligibleLocations = zip(stations, eligible).filter(\.1).map(\.0.location)
-        return try ParallelMap.map(shapes.count, progress: progress) { i in
+        return try Parallel.map(shapes.count, progress: progress) { i in
             let shape = shapes[i]
             let workspace = try DistrictWorkspace(shape: shape, context: GEOSContext())
             let covered = try coveredGeometry(workspace, options: options.coverage, eligible: eligible)

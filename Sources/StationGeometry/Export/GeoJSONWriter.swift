@@ -1,4 +1,5 @@
 import StationCore
+import StationWire
 
 /// Builds an RFC 7946 FeatureCollection: WGS-84 lon/lat with at most 7 decimals, exterior rings
 /// counter-clockwise and holes clockwise, valid polygons, a `bbox`, and no `crs` member.

@@ -1,5 +1,6 @@
 import Foundation
 import StationCore
+import StationWire
 
 /// Minimal JSON text building with control over number precision (RFC 7946 output).
 enum JSONText {

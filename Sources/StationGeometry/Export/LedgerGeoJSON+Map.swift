@@ -1,5 +1,6 @@
 import Foundation
 import StationCore
+import StationWire
 
 extension LedgerGeoJSON {
     /// Decimals of the compact stations layer's coordinates: 1e-5 degree is about 1 m in Beijing.

@@ -1,4 +1,5 @@
 import StationCore
+import StationWire
 
 /// GeoJSON for the HTTP API's listings: ledger stations as Points and a district's ranked cells.
 public enum LedgerGeoJSON {

@@ -1,5 +1,6 @@
 import Foundation
 import StationCore
+import StationWire
 
 extension SiteRecommendation {
     /// The JSON document, keys in the documented order (district first, sites last), on one line.

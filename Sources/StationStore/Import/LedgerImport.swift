@@ -157,7 +157,7 @@ extension StationDatabase {
             var ledger = try LedgerWriter(db: db, actor: request.actor,
                                           source: HistorySource(name: request.source, crs: request.crs))
             // The history JSON of every row is built on all cores first; SQLite writes alone.
-            let changes = ParallelChunks.map(count: stations.count) { range in
+            let changes = Parallel.mapChunks(count: stations.count) { range in
                 range.map { StationDiff.changesJSON(old: existing[stations[$0].id], new: stations[$0]) }
             }.flatMap { $0 }
             for (s, change) in zip(stations, changes) {

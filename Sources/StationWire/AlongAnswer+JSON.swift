@@ -1,6 +1,8 @@
+import StationCore
+
 /// JSON for along-the-route answers (CLI `--json` and the HTTP API), in the conventions of nearest's
 /// (``NearestAnswer/jsonBytes(compact:)``): snake_case keys, metres rounded to 0.1, local times beside
-/// epoch seconds, null for absent values, each station's own fields from the catalog's fragments.
+/// epoch seconds, null for absent values.
 extension AlongAnswer {
     /// `{"query": ..., "results": [...], "alternatives": [...], "message": ...}`; `compact` leaves out the
     /// query echo and the message.
@@ -34,7 +36,7 @@ extension AlongAnswer {
         w.endArray()
         if !compact {
             w.key("message")
-            w.string { AlongMessage.write(self, into: &$0) }
+            w.string(message)
         }
         w.endObject()
         return w
@@ -62,8 +64,7 @@ extension AlongAnswer {
 
     private func write(_ r: AlongResult, opensAt: Int64?, clock: inout LocalClock, into w: inout JSONWriter) {
         w.beginObject()
-        let fragment = fragmentSource?.fragment(for: r.record)
-        w.stationHead(fragment, id: r.id, name: r.name, grade: r.grade, address: r.address, location: r.location)
+        w.stationHead(id: r.id, name: r.name, grade: r.grade, address: r.address, location: r.location)
         w.callerPosition(r.locationInCallerCRS, crs: query.crs)
         w.key("along_m"); w.tenths(r.alongMetres)
         w.key("offset_m"); w.tenths(r.offsetMetres)
@@ -71,11 +72,9 @@ extension AlongAnswer {
         w.key("arrival"); w.localTime(clock.local(epochSeconds: r.arrivalEpochSeconds))
         w.key("arrival_epoch"); w.integer(r.arrivalEpochSeconds)
         w.key("state_on_arrival"); w.string(r.stateOnArrival)
-        w.key("next_change")
-        if let t = r.nextChangeEpochSeconds { w.localTime(clock.local(epochSeconds: t)) } else { w.null() }
-        w.key("next_change_epoch"); w.integer(r.nextChangeEpochSeconds)
+        w.nextChange(r.nextChangeEpochSeconds, clock: &clock)
         w.opensAt(opensAt, clock: &clock)
-        w.stationTail(fragment, amenities: r.amenities)
+        w.key("amenities"); w.amenities(r.amenities)
         w.key("closed_reports_7d"); w.integer(r.closedReports7d)
         w.endObject()
     }

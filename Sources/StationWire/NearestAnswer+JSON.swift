@@ -1,3 +1,5 @@
+import StationCore
+
 /// JSON for nearest-station answers (CLI `--json` and the HTTP API): snake_case keys, metres and
 /// degrees rounded to 0.1, times as local "YYYY-MM-DDTHH:MM" in the answer's time zone next to
 /// epoch seconds. Absent optional values are written as null rather than left out.
@@ -23,13 +25,7 @@ extension NearestAnswer {
         }
         w.key("results")
         w.beginArray()
-        // Through a buffer: iterating the array would copy each result (and retain its strings).
-        results.withUnsafeBufferPointer { results in
-            for i in results.indices {
-                let fragment = fragmentSource?.fragment(for: results[i].record)
-                write(results[i], opensAt: nil, fragment: fragment, clock: &clock, into: &w)
-            }
-        }
+        for r in results { write(r, opensAt: nil, clock: &clock, into: &w) }
         w.endArray()
         w.key("alternatives")
         w.beginArray()
@@ -37,7 +33,7 @@ extension NearestAnswer {
         w.endArray()
         if !compact {
             w.key("message")
-            w.string { NearestMessage.write(self, into: &$0) }
+            w.string(message)
         }
         w.endObject()
         return w
@@ -68,13 +64,11 @@ extension NearestAnswer {
         w.endObject()
     }
 
-    /// One result object; the station's own fields come from `fragment` when given (the same text).
-    private func write(
-        _ r: borrowing NearestResult, opensAt: Int64?, fragment: StationJSONFragments.Fragment? = nil,
-        clock: inout LocalClock, into w: inout JSONWriter
-    ) {
+    /// One result object. `next_change` is the next change of state after arrival, opening or closing;
+    /// `closes_at` and `closes_at_epoch` repeat it under their old names for one release (deprecated).
+    private func write(_ r: NearestResult, opensAt: Int64?, clock: inout LocalClock, into w: inout JSONWriter) {
         w.beginObject()
-        w.stationHead(fragment, id: r.id, name: r.name, grade: r.grade, address: r.address, location: r.location)
+        w.stationHead(id: r.id, name: r.name, grade: r.grade, address: r.address, location: r.location)
         w.callerPosition(r.locationInCallerCRS, crs: query.crs)
         w.key("distance_m"); w.tenths(r.distanceMetres)
         w.key("bearing_deg"); w.tenths(r.bearingDegrees)
@@ -82,11 +76,12 @@ extension NearestAnswer {
         w.key("arrival"); w.localTime(clock.local(epochSeconds: r.arrivalEpochSeconds))
         w.key("arrival_epoch"); w.integer(r.arrivalEpochSeconds)
         w.key("state_on_arrival"); w.string(r.stateOnArrival)
+        w.nextChange(r.nextChangeEpochSeconds, clock: &clock)
         w.key("closes_at")
-        if let t = r.closesAtEpochSeconds { w.localTime(clock.local(epochSeconds: t)) } else { w.null() }
-        w.key("closes_at_epoch"); w.integer(r.closesAtEpochSeconds)
+        if let t = r.nextChangeEpochSeconds { w.localTime(clock.local(epochSeconds: t)) } else { w.null() }
+        w.key("closes_at_epoch"); w.integer(r.nextChangeEpochSeconds)
         w.opensAt(opensAt, clock: &clock)
-        w.stationTail(fragment, amenities: r.amenities)
+        w.key("amenities"); w.amenities(r.amenities)
         w.key("closed_reports_7d"); w.integer(r.closedReports7d)
         w.endObject()
     }

@@ -1,3 +1,5 @@
+import StationCore
+
 /// The vocabulary values a nearest answer writes in every result (and its query echo), as static text.
 ///
 /// Why: `rawValue` makes a `String` that the writer then scans for characters to escape; these values

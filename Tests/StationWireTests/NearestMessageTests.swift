@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import StationCore
+import StationWire
 
 /// The one-sentence summary: exact wording in each case, and the JSON's `message` equal to
 /// ``NearestAnswer/message`` (the JSON writes it piece by piece, escaped, without building the string).

@@ -1,3 +1,5 @@
+import StationCore
+
 /// Writes compact JSON text straight into a byte buffer.
 ///
 /// Written by hand because JSON was most of the cost of an HTTP nearest query. With Foundation's
@@ -95,17 +97,6 @@ public struct JSONWriter: ~Copyable {
         count += n + 2
     }
 
-    /// A string value written in pieces, escaped as ``string(_:)`` escapes: `body` appends to it
-    /// through ``StringPieces`` (for sentences composed of names and numbers, without building a
-    /// `String` first).
-    public mutating func string(_ body: (inout StringPieces) -> Void) {
-        separate()
-        put(UInt8(ascii: "\""))
-        var pieces = StringPieces(writer: self)
-        body(&pieces)
-        self = pieces.writer
-        put(UInt8(ascii: "\""))
-    }
     public mutating func integer(_ value: Int64) { separate(); appendInteger(value) }
     public mutating func integer(_ value: Int64?) { if let value { integer(value) } else { null() } }
     public mutating func integer(_ value: Int) { integer(Int64(value)) }
@@ -365,7 +356,7 @@ public struct JSONWriter: ~Copyable {
     }
 
     /// The text of `s` as it goes between a JSON string's quotes.
-    fileprivate mutating func appendEscaped(_ s: String) {
+    private mutating func appendEscaped(_ s: String) {
         var text = s
         text.withUTF8 { utf8 in
             // Fast path: most text needs no escaping and is copied in one go.
@@ -378,9 +369,7 @@ public struct JSONWriter: ~Copyable {
     }
 
     /// Plain ASCII text known to need no escaping.
-    fileprivate mutating func appendLiteral(_ literal: StaticString) { append(literal) }
 
-    fileprivate mutating func appendSignedInteger(_ value: Int64) { appendInteger(value) }
 
     private mutating func appendEscaped(_ b: UInt8) {
         let backslash = UInt8(ascii: "\\")
@@ -395,17 +384,6 @@ public struct JSONWriter: ~Copyable {
                                       hex[Int(b >> 4)], hex[Int(b & 0xF)]])
         default: put(b)
         }
-    }
-}
-
-extension JSONWriter {
-    /// The pieces of a string value being written by ``JSONWriter/string(_:)-(StringPieces)``.
-    public struct StringPieces: ~Copyable, TextPieces {
-        fileprivate var writer: JSONWriter
-
-        public mutating func append(_ literal: StaticString) { writer.appendLiteral(literal) }
-        public mutating func append(_ text: String) { writer.appendEscaped(text) }
-        public mutating func append(_ value: Int) { writer.appendSignedInteger(Int64(value)) }
     }
 }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import StationCore
+@testable import StationWire
 
 /// The hand-written JSON writer against Foundation's parser (an independent implementation).
 struct JSONWriterTests {
