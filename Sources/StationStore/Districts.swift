@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import StationCore
+import StationWire
 import StationGeometry
 
 /// One stored district: names, population and outline.
@@ -61,12 +62,27 @@ extension StationDatabase {
     }
 
     static func featureCollection(_ records: [DistrictRecord]) -> String {
-        let features = records.map { r in
-            var props = "\"adcode\":\(JSONText.quoted(r.adcode)),\"name\":\(JSONText.quoted(r.name)),\"pinyin\":\(JSONText.quoted(r.pinyin))"
-            if let p = r.population { props += ",\"population\":\(p)" }
-            return "{\"type\":\"Feature\",\"properties\":{\(props)},\"geometry\":\(r.geometry)}"
+        var w = JSONWriter(capacity: records.reduce(64) { $0 + $1.geometry.utf8.count + 160 })
+        w.beginObject()
+        w.key("type"); w.string(literal: "FeatureCollection")
+        w.key("features")
+        w.beginArray()
+        for r in records {
+            w.beginObject()
+            w.key("type"); w.string(literal: "Feature")
+            w.key("properties")
+            w.beginObject()
+            w.key("adcode"); w.string(r.adcode)
+            w.key("name"); w.string(r.name)
+            w.key("pinyin"); w.string(r.pinyin)
+            if let p = r.population { w.key("population"); w.integer(p) }
+            w.endObject()
+            w.key("geometry"); w.json(r.geometry)
+            w.endObject()
         }
-        return "{\"type\":\"FeatureCollection\",\"features\":[" + features.joined(separator: ",") + "]}"
+        w.endArray()
+        w.endObject()
+        return w.text
     }
 
     /// Loads `districts.geojson` and, when present, `district-population.csv` from `directory`.

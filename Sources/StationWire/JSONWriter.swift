@@ -207,6 +207,50 @@ public struct JSONWriter: ~Copyable {
         endArray()
     }
 
+    /// `value` with at most `decimals` decimals (0 to 12), trailing zeros dropped and `-0` written `0`:
+    /// GeoJSON coordinates and measures. Rounded by integer arithmetic, so the text never shows binary
+    /// noise such as `116.39120000000001`; non-finite values are null.
+    public mutating func number(_ value: Double, decimals: Int) {
+        guard value.isFinite else { return null() }
+        let places = max(0, min(decimals, 12))
+        var scale: UInt64 = 1
+        for _ in 0..<places { scale *= 10 }
+        let scaled = (abs(value) * Double(scale)).rounded()
+        guard scaled < 9e17 else { return number(value) }
+        separate()
+        let n = UInt64(scaled)
+        if value < 0 && n != 0 { put(UInt8(ascii: "-")) }
+        appendDigits(n / scale)
+        var fraction = n % scale
+        guard fraction != 0 else { return }
+        var width = places
+        while fraction % 10 == 0 {
+            fraction /= 10
+            width -= 1
+        }
+        put(UInt8(ascii: "."))
+        appendDigits(fraction, width: width)
+    }
+
+    /// A value that is JSON text already (a stored geometry, a document another writer finished),
+    /// copied as it is: the caller vouches that it is valid JSON.
+    public mutating func json(_ text: String) {
+        separate()
+        var text = text
+        text.withUTF8 { put(contentsOf: $0) }
+    }
+
+    /// Starts the next item of the innermost array on a line of its own (after its comma), so a
+    /// FeatureCollection reads one feature per line in a diff; the next value call writes the item.
+    public mutating func nextItemOnNewLine() {
+        separate()
+        put(UInt8(ascii: "\n"))
+        pendingValueAfterKey = true
+    }
+
+    /// A line break where whitespace is allowed (before an array's closing bracket).
+    public mutating func newline() { put(UInt8(ascii: "\n")) }
+
     /// Object members rendered beforehand (by ``renderMembers(_:)``), written as they are.
     public mutating func members(_ rendered: [UInt8]) {
         rendered.withUnsafeBufferPointer { members($0) }

@@ -43,65 +43,43 @@ enum JSONTree: Decodable {
         }
     }
 
-    /// Compact JSON text. Object members come in a stable order: the GeoJSON structural keys
-    /// first (type, id, properties, geometry, ...), then the rest sorted. The items of a
+    /// Compact JSON text and a final line break. Object members come in a stable order: the GeoJSON
+    /// structural keys first (type, id, properties, geometry, ...), then the rest sorted. The items of a
     /// `features` array go one per line so that diffs of a FeatureCollection stay readable.
     func serialized() -> String {
-        var out = ""
-        write(to: &out, itemsOnLines: false)
-        out += "\n"
-        return out
+        var w = JSONWriter(capacity: 4096)
+        write(to: &w, itemsOnLines: false)
+        w.newline()
+        return w.text
     }
 
     private static let leadingKeys = ["type", "id", "properties", "geometry", "geometries", "coordinates", "features"]
 
-    private func write(to out: inout String, itemsOnLines: Bool) {
+    private func write(to w: inout JSONWriter, itemsOnLines: Bool) {
         switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .integer(let i): out += String(i)
-        case .number(let d): out += d.rounded() == d && abs(d) < 1e15 ? String(Int64(d)) : "\(d)"
-        case .fixed(let d, let decimals): out += Self.fixedText(d, decimals: decimals)
-        case .string(let s): Self.writeString(s, to: &out)
+        case .null: w.null()
+        case .bool(let b): w.bool(b)
+        case .integer(let i): w.integer(i)
+        case .number(let d): w.number(d)
+        case .fixed(let d, let decimals): w.number(d, decimals: decimals)
+        case .string(let s): w.string(s)
         case .array(let items):
-            out += itemsOnLines ? "[\n" : "["
-            for (i, item) in items.enumerated() {
-                if i > 0 { out += itemsOnLines ? ",\n" : "," }
-                item.write(to: &out, itemsOnLines: false)
+            w.beginArray()
+            for item in items {
+                if itemsOnLines { w.nextItemOnNewLine() }
+                item.write(to: &w, itemsOnLines: false)
             }
-            out += itemsOnLines ? "\n]" : "]"
+            if itemsOnLines { w.newline() }
+            w.endArray()
         case .object(let members):
             let lead = Self.leadingKeys.filter { members[$0] != nil }
             let rest = members.keys.filter { !Self.leadingKeys.contains($0) }.sorted()
-            out += "{"
-            for (i, key) in (lead + rest).enumerated() {
-                if i > 0 { out += "," }
-                Self.writeString(key, to: &out)
-                out += ":"
-                members[key]?.write(to: &out, itemsOnLines: key == "features")
+            w.beginObject()
+            for key in lead + rest {
+                w.key(text: key)
+                members[key]?.write(to: &w, itemsOnLines: key == "features")
             }
-            out += "}"
+            w.endObject()
         }
-    }
-
-    /// Fixed-point text by integer arithmetic, so the output never shows binary noise such as
-    /// `116.39120000000001`.
-    static func fixedText(_ value: Double, decimals: Int) -> String {
-        let places = max(0, min(decimals, 12))
-        var scale: Int64 = 1
-        for _ in 0..<places { scale *= 10 }
-        let scaled = (abs(value) * Double(scale)).rounded()
-        guard scaled.isFinite, scaled < 9e17 else { return "\(value)" }
-        let n = Int64(scaled)
-        let whole = n / scale
-        var frac = String(n % scale)
-        frac = String(repeating: "0", count: places - frac.count) + frac
-        while frac.last == "0" { frac.removeLast() }
-        let sign = value < 0 && n != 0 ? "-" : ""
-        return frac.isEmpty ? "\(sign)\(whole)" : "\(sign)\(whole).\(frac)"
-    }
-
-    private static func writeString(_ s: String, to out: inout String) {
-        out += JSONWriter.quoted(s)
     }
 }

@@ -142,4 +142,63 @@ struct JSONWriterTests {
         #expect(parsed["after"] as? Bool == false)
         #expect(w.text.contains("[1,[1,[1,"))
     }
+
+    @Test("fixed decimals: trailing zeros dropped, -0 as 0, the digits printf's %.Nf gives")
+    func fixedDecimals() {
+        func text(_ v: Double, _ d: Int) -> String {
+            var w = JSONWriter()
+            w.number(v, decimals: d)
+            return w.text
+        }
+        #expect(text(116.12345678, 7) == "116.1234568")
+        #expect(text(-0.00000001, 7) == "0")
+        #expect(text(39.5, 7) == "39.5")
+        #expect(text(-12.25, 1) == "-12.3")
+        #expect(text(40, 4) == "40")
+        #expect(text(.infinity, 3) == "null")
+        // Against printf on seeded coordinates (not halfway cases, where printf rounds the binary value).
+        var rng = SplitMix(seed: 20261204)
+        for _ in 0..<10_000 {
+            let v = (Double(rng.next() % 3_600_000_000) / 1e7 - 180) + 1e-9
+            let d = Int(rng.next() % 8)
+            var expected = String(format: "%.\(d)f", v)
+            if expected.contains(".") {
+                while expected.hasSuffix("0") { expected.removeLast() }
+                if expected.hasSuffix(".") { expected.removeLast() }
+            }
+            if expected == "-0" { expected = "0" }
+            #expect(text(v, d) == expected, "\(v) to \(d) decimals")
+        }
+    }
+
+    @Test("JSON text copied as it is, and array items on lines of their own")
+    func fragmentsAndLines() throws {
+        var w = JSONWriter()
+        w.beginObject()
+        w.key("geometry"); w.json(#"{"type":"Point","coordinates":[1,2]}"#)
+        w.key("features")
+        w.beginArray()
+        for i in 0..<3 {
+            w.nextItemOnNewLine()
+            w.integer(i)
+        }
+        w.newline()
+        w.endArray()
+        w.endObject()
+        #expect(w.text == "{\"geometry\":{\"type\":\"Point\",\"coordinates\":[1,2]},\"features\":[\n0,\n1,\n2\n]}")
+        _ = try JSONSerialization.jsonObject(with: Data(w.bytes))
+    }
+}
+
+/// A seeded generator (SplitMix64) so the random cases are the same on every run.
+private struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
 }

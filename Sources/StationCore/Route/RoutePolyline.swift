@@ -11,6 +11,9 @@ public struct RoutePolyline: Sendable {
     public let vertices: [LonLat]
     /// One per pair of consecutive vertices.
     let segments: [RouteSegment]
+    /// Each segment's bounding sphere (x, y, z of the middle; w the radius), kept apart from the segments
+    /// so the test that skips most of them reads 32 bytes a segment, not the whole segment.
+    let bounds: [SIMD4<Double>]
     /// Distance along the route from its start to each vertex, metres (great-circle, mean Earth radius).
     public let cumulativeMetres: [Double]
 
@@ -29,6 +32,7 @@ public struct RoutePolyline: Sendable {
             cumulative.append(cumulative[i - 1] + s.angleRadians * Earth.meanRadiusMetres)
         }
         self.segments = segments
+        bounds = segments.map { SIMD4($0.middle, $0.radius) }
         cumulativeMetres = cumulative
     }
 
@@ -59,11 +63,11 @@ public struct RoutePolyline: Sendable {
         let reach = (withinMetres + 2 * Self.tieToleranceMetres) / Earth.meanRadiusMetres + 1e-12
         for range in ranges {
             for i in range {
-                let segment = segments[i]
-                let d = p - segment.middle
-                let r = reach + segment.radius
+                let sphere = bounds[i]
+                let d = p - SIMD3(sphere.x, sphere.y, sphere.z)
+                let r = reach + sphere.w
                 if (d * d).sum() > r * r { continue }
-                let c2 = segment.squaredChord(to: p)
+                let c2 = segments[i].squaredChord(to: p)
                 least = min(least, c2)
                 scratch.append(SegmentDistance(segment: i, squaredChord: c2))
             }

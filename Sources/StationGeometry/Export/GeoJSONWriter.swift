@@ -7,32 +7,36 @@ struct GeoJSONWriter {
     /// Decimals kept for coordinates (1e-7° is about 1 cm).
     static let coordinateDecimals = 7
 
+    /// Each feature's JSON text, in order.
     private var features: [String] = []
     private var minLon = Double.infinity, minLat = Double.infinity
     private var maxLon = -Double.infinity, maxLat = -Double.infinity
     private let context = GEOSContext()
-    /// Extra top-level members (RFC 7946 §6.1 "foreign members") as (name, JSON text), after `type`.
-    var foreignMembers: [(name: String, json: String)] = []
+    /// Extra top-level members (RFC 7946 §6.1 "foreign members"), written after `type`.
+    var foreignMembers: [(name: String, value: PropertyValue)] = []
 
     /// Adds a Point feature.
     mutating func addPoint(_ p: LonLat, properties: [(String, PropertyValue)]) {
         let r = Self.rounded(p)
         extend(r)
-        features.append(feature(geometry: #"{"type":"Point","coordinates":"# + position(r) + "}", properties: properties))
+        features.append(Self.feature(properties: properties) { w in
+            w.key("type"); w.string(literal: "Point")
+            w.key("coordinates"); Self.position(r, decimals: Self.coordinateDecimals, to: &w)
+        })
     }
 
     /// Adds a MultiPoint feature with coordinates kept to `decimals` decimals (5 is about 1 m), for
     /// payloads where size matters more than centimetres (the map's compact stations layer).
     mutating func addMultiPoint(_ points: [LonLat], decimals: Int, properties: [(String, PropertyValue)]) {
-        var body = ""
-        body.reserveCapacity(points.count * 22)
-        for (i, p) in points.enumerated() {
-            let r = Self.rounded(p)
-            extend(r)
-            if i > 0 { body += "," }
-            body += "[" + JSONText.number(r.lon, decimals: decimals) + "," + JSONText.number(r.lat, decimals: decimals) + "]"
-        }
-        features.append(feature(geometry: #"{"type":"MultiPoint","coordinates":["# + body + "]}", properties: properties))
+        let rounded = points.map(Self.rounded)
+        for p in rounded { extend(p) }
+        features.append(Self.feature(properties: properties) { w in
+            w.key("type"); w.string(literal: "MultiPoint")
+            w.key("coordinates")
+            w.beginArray()
+            for p in rounded { Self.position(p, decimals: decimals, to: &w) }
+            w.endArray()
+        })
     }
 
     /// Adds a Polygon/MultiPolygon feature after rounding, validating (GEOSMakeValid when needed) and
@@ -41,25 +45,45 @@ struct GeoJSONWriter {
         let cleaned = try validPolygons(Self.tidy(polygons))
         let oriented = cleaned.map(Self.oriented)
         for polygon in oriented { for p in polygon.exterior { extend(p) } }
-        let body = oriented.map(polygonCoordinates).joined(separator: ",")
-        let geometry = oriented.count == 1
-            ? #"{"type":"Polygon","coordinates":"# + polygonCoordinates(oriented[0]) + "}"
-            : #"{"type":"MultiPolygon","coordinates":["# + body + "]}"
-        features.append(feature(geometry: geometry, properties: properties))
+        features.append(Self.feature(properties: properties) { w in
+            if oriented.count == 1 {
+                w.key("type"); w.string(literal: "Polygon")
+                w.key("coordinates"); Self.polygonCoordinates(oriented[0], to: &w)
+            } else {
+                w.key("type"); w.string(literal: "MultiPolygon")
+                w.key("coordinates")
+                w.beginArray()
+                for polygon in oriented { Self.polygonCoordinates(polygon, to: &w) }
+                w.endArray()
+            }
+        })
     }
 
-    /// The finished document.
+    /// The finished document: one feature per line, and a final line break.
     func text() -> String {
-        var out = #"{"type":"FeatureCollection""#
-        for member in foreignMembers { out += "," + JSONText.string(member.name) + ":" + member.json }
-        if minLon <= maxLon {
-            let d = Self.coordinateDecimals
-            out += #","bbox":["# + [minLon, minLat, maxLon, maxLat].map { JSONText.number($0, decimals: d) }.joined(separator: ",") + "]"
+        var w = JSONWriter(capacity: features.reduce(256) { $0 + $1.utf8.count + 2 })
+        w.beginObject()
+        w.key("type"); w.string(literal: "FeatureCollection")
+        for member in foreignMembers {
+            w.key(text: member.name)
+            member.value.write(to: &w)
         }
-        out += #","features":["#
-        out += features.joined(separator: ",\n")
-        out += "]}\n"
-        return out
+        if minLon <= maxLon {
+            w.key("bbox")
+            w.beginArray()
+            for v in [minLon, minLat, maxLon, maxLat] { w.number(v, decimals: Self.coordinateDecimals) }
+            w.endArray()
+        }
+        w.key("features")
+        w.beginArray()
+        for (i, feature) in features.enumerated() {
+            if i > 0 { w.nextItemOnNewLine() }
+            w.json(feature)
+        }
+        w.endArray()
+        w.endObject()
+        w.newline()
+        return w.text
     }
 
     // MARK: Helpers
@@ -69,17 +93,41 @@ struct GeoJSONWriter {
         minLat = min(minLat, p.lat); maxLat = max(maxLat, p.lat)
     }
 
-    private func feature(geometry: String, properties: [(String, PropertyValue)]) -> String {
-        let props = properties.map { JSONText.string($0.0) + ":" + $0.1.json }.joined(separator: ",")
-        return #"{"type":"Feature","geometry":"# + geometry + #","properties":{"# + props + "}}"
+    /// One feature's text: `geometry` writes the geometry object's members.
+    private static func feature(properties: [(String, PropertyValue)], geometry: (inout JSONWriter) -> Void) -> String {
+        var w = JSONWriter(capacity: 256)
+        w.beginObject()
+        w.key("type"); w.string(literal: "Feature")
+        w.key("geometry")
+        w.beginObject()
+        geometry(&w)
+        w.endObject()
+        w.key("properties")
+        w.beginObject()
+        for (name, value) in properties {
+            w.key(text: name)
+            value.write(to: &w)
+        }
+        w.endObject()
+        w.endObject()
+        return w.text
     }
 
-    private func position(_ p: LonLat) -> String {
-        "[" + JSONText.number(p.lon, decimals: Self.coordinateDecimals) + "," + JSONText.number(p.lat, decimals: Self.coordinateDecimals) + "]"
+    private static func position(_ p: LonLat, decimals: Int, to w: inout JSONWriter) {
+        w.beginArray()
+        w.number(p.lon, decimals: decimals)
+        w.number(p.lat, decimals: decimals)
+        w.endArray()
     }
 
-    private func polygonCoordinates(_ polygon: GeoPolygon) -> String {
-        "[" + ([polygon.exterior] + polygon.holes).map { "[" + $0.map(position).joined(separator: ",") + "]" }.joined(separator: ",") + "]"
+    private static func polygonCoordinates(_ polygon: GeoPolygon, to w: inout JSONWriter) {
+        w.beginArray()
+        for ring in [polygon.exterior] + polygon.holes {
+            w.beginArray()
+            for p in ring { position(p, decimals: coordinateDecimals, to: &w) }
+            w.endArray()
+        }
+        w.endArray()
     }
 
     static func rounded(_ p: LonLat) -> LonLat {

@@ -15,8 +15,8 @@ public enum LedgerGeoJSON {
     public static func gapCells(_ gaps: DistrictGaps, options: CoverageOptions) throws -> String {
         var writer = GeoJSONWriter()
         let echo = CoverageEcho(options).properties
-        writer.foreignMembers = [("demand_source", JSONText.string(gaps.demandSource))]
-        if let note = gaps.uniformDemandNote { writer.foreignMembers.append(("ranking", JSONText.string(note))) }
+        writer.foreignMembers = [("demand_source", .string(gaps.demandSource))]
+        if let note = gaps.uniformDemandNote { writer.foreignMembers.append(("ranking", .string(note))) }
         for cell in gaps.cells { try writer.addGapCell(cell, echo: echo) }
         return writer.text()
     }

@@ -47,7 +47,7 @@ extension SiteRecommendation {
         summary.beginObject()
         writeSummary(&summary)
         summary.endObject()
-        writer.foreignMembers = [("recommendation", summary.text)]
+        writer.foreignMembers = [("recommendation", .json(summary.text))]
         for site in sites {
             writer.addPoint(LonLat(lon: site.lon, lat: site.lat), properties: [
                 ("kind", .string("recommended_site")), ("rank", .integer(site.rank)), ("id", .string(site.id)),
