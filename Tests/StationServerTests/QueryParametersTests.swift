@@ -1,4 +1,5 @@
 import Foundation
+import StationCore
 import Testing
 @testable import StationServer
 
@@ -48,7 +49,7 @@ struct QueryListTests {
 
     @Test("percent-decoding by bytes agrees with Foundation's removingPercentEncoding on seeded random text")
     func decodingAgreesWithFoundation() {
-        var generator = SplitMix64Generator(seed: 20261203)
+        var generator = SplitMix64(seed: 20261203)
         let alphabet = Array("ab%2F%E5%8E%95%zz+ =%4%C3%28~%41-_.".utf8)
         for _ in 0..<5_000 {
             let length = Int.random(in: 0...24, using: &generator)
@@ -59,15 +60,3 @@ struct QueryListTests {
     }
 }
 
-/// A small seeded generator (SplitMix64), so the random texts are the same on every run.
-struct SplitMix64Generator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

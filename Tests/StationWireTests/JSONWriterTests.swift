@@ -157,7 +157,7 @@ struct JSONWriterTests {
         #expect(text(40, 4) == "40")
         #expect(text(.infinity, 3) == "null")
         // Against printf on seeded coordinates (not halfway cases, where printf rounds the binary value).
-        var rng = SplitMix(seed: 20261204)
+        var rng = SplitMix64(seed: 20261204)
         for _ in 0..<10_000 {
             let v = (Double(rng.next() % 3_600_000_000) / 1e7 - 180) + 1e-9
             let d = Int(rng.next() % 8)
@@ -187,18 +187,5 @@ struct JSONWriterTests {
         w.endObject()
         #expect(w.text == "{\"geometry\":{\"type\":\"Point\",\"coordinates\":[1,2]},\"features\":[\n0,\n1,\n2\n]}")
         _ = try JSONSerialization.jsonObject(with: Data(w.bytes))
-    }
-}
-
-/// A seeded generator (SplitMix64) so the random cases are the same on every run.
-private struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
