@@ -67,7 +67,7 @@ test-tsan: deps
 	$(SWIFT) test --skip-build --scratch-path .build-tsan
 
 ## Soak: wrk at 256 connections on nearest, alone then beside the heavy routes, RSS sampled, then
-## SIGTERM under load (release build; SOAK_SECONDS per phase). Not in `make test`: about 2.5 minutes.
+## SIGTERM under load (release build; SOAK_SECONDS per phase). Not in `make test`: about 3 minutes.
 SOAK_SECONDS ?= 60
 soak: release
 	@$(MAKE) --no-print-directory deps APT_PACKAGES="wrk curl"

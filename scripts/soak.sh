@@ -8,11 +8,12 @@
 #   1. nearest alone: after a 10 s warm-up, wrk for SECONDS at 256 connections (2 threads) on
 #      /v1/stations/nearest (scripts/wrk/requests.lua: seeded random points in central Beijing), the
 #      server's resident memory (VmRSS in /proc/PID/status) sampled every 5 s;
-#   2. mixed: one round of the heavy routes to warm them, then the same wrk run while HEAVY_LOOPS
-#      (default 1) background loops request coverage (all districts), the coverage export and
-#      Chaoyang's gaps one after another, with RSS sampled again;
+#   2. mixed: HEAVY_LOOPS (default 1) background loops request coverage (all districts), the coverage
+#      export and Chaoyang's gaps one after another; after 30 s of warm-up with nearest under wrk
+#      beside them (the export's buffers and the heavy workers' memory reach their working size),
+#      the same wrk run for SECONDS with RSS sampled again;
 #   3. SIGTERM under load: nearest under wrk, and in flight the stations as GeoJSON (3.8 MB), a gaps
-#      and a coverage request not computed before; then SIGTERM: those three must complete with 200
+#      and a coverage request for one district each, not computed before; then SIGTERM: those three must complete with 200
 #      and whole JSON, and the server exit 0 within 5 s. (The export takes 10-20 s on two cores; a
 #      SIGTERM during one waits for it, so it is not among them.)
 # The server runs with --heavy-per-minute 0: the default per-client limit (60 a minute) would turn part
@@ -77,10 +78,13 @@ wrk_errors() {
 }
 growth_pct() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.1f", (b - a) * 100 / a}'; }
 heavy_urls=("/v1/coverage" "/v1/export/coverage.geojson" "/v1/gaps?district=110105")
-# Requests the heavy routes in turn until killed, one line per answer: "route status seconds".
+# Requests the heavy routes in turn until $work/stop-heavy exists, one line per answer: "route status
+# seconds". Stopping that way lets the request under way finish, so no export is still being computed
+# when phase 3 sends SIGTERM.
 heavy_loop() {
-    while true; do
+    while [ ! -e "$work/stop-heavy" ]; do
         for url in "${heavy_urls[@]}"; do
+            [ -e "$work/stop-heavy" ] && break
             curl -s -o /dev/null -w "${url%%\?*} %{http_code} %{time_total}\n" "$base$url" >>"$1" || echo "${url%%\?*} curl-error 0" >>"$1"
         done
     done
@@ -102,31 +106,31 @@ rss_after_alone=$(rss_kb)
 echo "$alone"
 echo "RSS samples (s kB): $(tr '\n' ';' <"$work/rss-alone")"
 
-echo "== phase 2: nearest with $heavy_loops heavy loop(s) (coverage, export, gaps), $duration s"
-for url in "${heavy_urls[@]}"; do curl -fs -o /dev/null "$base$url" || failures+=("heavy warm-up $url failed"); done
+echo "== phase 2: nearest with $heavy_loops heavy loop(s) (coverage, export, gaps), 30 s warm-up then $duration s"
+for _ in $(seq 1 "$heavy_loops"); do heavy_loop "$work/heavy" & heavy_pids+=($!); done
+mixed_warm=$(nearest_load 30)
+warm_errors=$(( warm_errors + $(wrk_errors "$mixed_warm") ))
 rss_before_mixed=$(rss_kb)
 sample_rss "$work/rss-mixed" & sampler=$!
-for _ in $(seq 1 "$heavy_loops"); do heavy_loop "$work/heavy" & heavy_pids+=($!); done
 mixed=$(nearest_load "$duration")
-for pid in "${heavy_pids[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
-heavy_pids=()
 kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null || true; sampler=""
 rss_after_mixed=$(rss_kb)
+touch "$work/stop-heavy"
+for pid in "${heavy_pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+heavy_pids=()
 echo "$mixed"
 echo "RSS samples (s kB): $(tr '\n' ';' <"$work/rss-mixed")"
 echo "heavy answers (route status count mean-seconds):"
 awk '{n[$1" "$2]++; t[$1" "$2] += $3} END {for (k in n) printf "  %s %d %.2f\n", k, n[k], t[k] / n[k]}' "$work/heavy" | sort
 heavy_errors=$(awk '$2 != "200" {n++} END {print n + 0}' "$work/heavy")
-# The loop is killed mid-request: its last curl per loop may be cut off and is not the server's fault.
-heavy_errors=$(( heavy_errors > heavy_loops ? heavy_errors - heavy_loops : 0 ))
 
 echo "== phase 3: SIGTERM under load"
 nearest_load 8 >"$work/wrk-term" 2>&1 &
 load=$!
 sleep 2
-inflight_urls=("/v1/stations?format=geojson" "/v1/gaps?district=110101&radius=600" "/v1/coverage?radius=700")
+inflight_urls=("/v1/stations?format=geojson" "/v1/gaps?district=110101&radius=600" "/v1/coverage?district=110102&radius=700")
 for i in "${!inflight_urls[@]}"; do
-    curl -s -o "$work/inflight-$i" -w "%{http_code}" "$base${inflight_urls[$i]}" >"$work/inflight-$i.status" 2>/dev/null &
+    curl -s -o "$work/inflight-$i" -w "%{http_code} %{time_total}" "$base${inflight_urls[$i]}" >"$work/inflight-$i.status" 2>/dev/null &
     heavy_pids+=($!)
 done
 sleep 0.3
@@ -139,9 +143,10 @@ inflight_ok=1
 for pid in "${heavy_pids[@]}"; do wait "$pid" || true; done
 heavy_pids=()
 for i in "${!inflight_urls[@]}"; do
-    status=$(cat "$work/inflight-$i.status" 2>/dev/null || echo none)
+    status=none; seconds=?
+    read -r status seconds <"$work/inflight-$i.status" || true
     if [ "$status" = 200 ] && python3 -c 'import json, sys; json.load(open(sys.argv[1]))' "$work/inflight-$i" 2>/dev/null; then
-        echo "in flight at SIGTERM: ${inflight_urls[$i]} answered 200 with whole JSON ($(stat -c %s "$work/inflight-$i") bytes)"
+        echo "in flight at SIGTERM: ${inflight_urls[$i]} answered 200 with whole JSON ($(stat -c %s "$work/inflight-$i") bytes, $seconds s)"
     else
         echo "in flight at SIGTERM: ${inflight_urls[$i]} answered '$status', cut short or refused"; inflight_ok=0
     fi
@@ -159,7 +164,7 @@ echo
 echo "== soak summary ($duration s per phase, 256 connections, heavy loops: $heavy_loops)"
 echo "errors: warm-up $warm_errors, nearest alone $alone_errors, nearest mixed $mixed_errors, heavy routes $heavy_errors (target 0)"
 echo "RSS nearest alone: $((rss_before_alone / 1024)) MB after warm-up -> $((rss_after_alone / 1024)) MB at end ($alone_growth %; target < 10 %)"
-echo "RSS mixed:         $((rss_before_mixed / 1024)) MB after heavy warm-up -> $((rss_after_mixed / 1024)) MB at end ($mixed_growth %; target < 10 %)"
+echo "RSS mixed:         $((rss_before_mixed / 1024)) MB after 30 s mixed warm-up -> $((rss_after_mixed / 1024)) MB at end ($mixed_growth %; target < 10 %)"
 echo "nearest alone: $(rps "$alone") req/s, p99 $alone_p99 ms; with heavy routes: $(rps "$mixed") req/s, p99 $mixed_p99 ms (target < 20 ms; reported, not enforced)"
 echo "SIGTERM under load: exit status $term_status after $term_ms ms (target 0 within 5000 ms); in-flight requests completed whole: $([ $inflight_ok = 1 ] && echo yes || echo no)"
 
