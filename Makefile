@@ -57,10 +57,11 @@ test-reliability: deps pydeps
 	bash scripts/fuzz.sh all 20
 
 ## The unit tests under AddressSanitizer / ThreadSanitizer, each in its own build directory. Not in
-## `make test` or CI: each build and run takes tens of minutes on two cores (see README "Reliability").
+## `make test` or CI: each builds everything again (about 10 min on two cores), then runs the suite (about 2 min).
 test-asan: deps
 	$(SWIFT) build --build-tests --scratch-path .build-asan -Xswiftc -sanitize=address
-	$(SWIFT) test --skip-build --scratch-path .build-asan
+	LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan-suppressions.txt:print_suppressions=1 \
+		$(SWIFT) test --skip-build --scratch-path .build-asan
 
 test-tsan: deps
 	$(SWIFT) build --build-tests --scratch-path .build-tsan -Xswiftc -sanitize=thread

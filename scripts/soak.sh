@@ -20,9 +20,12 @@
 # of the background loop into cheap 429s, and the point is nearest's latency while heavy work runs.
 #
 # Prints the errors (wrk's non-2xx responses and socket errors, and the heavy loop's statuses), RSS
-# after warm-up and at the end of each phase (growth in %; target < 10 %), nearest's p99 alone and
-# beside the heavy routes (target < 20 ms), and the shutdown time and exit status. Exits 1 when there
-# were errors, RSS grew by 10 % or more, or the SIGTERM check failed. The p99 target is reported, not
+# after warm-up and at the end of each phase, nearest's p99 alone and beside the heavy routes (target
+# < 20 ms), and the shutdown time and exit status. RSS growth (target < 10 %) is the peak of a phase's
+# second half of samples against the peak of its first half: one export builds a 7.6 MB answer and
+# its intermediates, so a single reading swings by 10-15 MB around 150 MB with where the export
+# happens to be, while a leak would lift the later peaks. Exits 1 when there were errors, RSS grew by
+# 10 % or more, or the SIGTERM check failed. The p99 target is reported, not
 # enforced: on a 2-core machine that wrk, the server and the heavy routes (and other users) share, the
 # tail depends on the scheduler more than on the service.
 # Needs: wrk and curl (apt-get install wrk curl), python3 (to pick a free port).
@@ -77,6 +80,10 @@ wrk_errors() {
          END {print n + 0}' <<<"$1"
 }
 growth_pct() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.1f", (b - a) * 100 / a}'; }
+# "first-half-peak second-half-peak" (kB) of a file of "seconds kB" samples.
+half_peaks() {
+    awk '{kb[NR] = $2} END {h = int(NR / 2); for (i = 1; i <= NR; i++) if (i <= h) { if (kb[i] > a) a = kb[i] } else if (kb[i] > b) b = kb[i]; print a, b}' "$1"
+}
 heavy_urls=("/v1/coverage" "/v1/export/coverage.geojson" "/v1/gaps?district=110105")
 # Requests the heavy routes in turn until $work/stop-heavy exists, one line per answer: "route status
 # seconds". Stopping that way lets the request under way finish, so no export is still being computed
@@ -90,6 +97,19 @@ heavy_loop() {
     done
 }
 
+# Nearest under wrk for $duration s with RSS sampled into $work/rss-$1: wrk's report in $work/wrk-$1,
+# RSS (kB) before and after in $work/rss-$1-ends; prints both.
+measured_nearest() {
+    local before
+    before=$(rss_kb)
+    sample_rss "$work/rss-$1" & sampler=$!
+    nearest_load "$duration" >"$work/wrk-$1"
+    kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null || true; sampler=""
+    echo "$before $(rss_kb)" >"$work/rss-$1-ends"
+    cat "$work/wrk-$1"
+    echo "RSS samples (s kB): $(tr '\n' ';' <"$work/rss-$1")"
+}
+
 failures=()
 
 echo "== soak: $bin, $duration s per phase, port $port"
@@ -98,28 +118,18 @@ warm=$(nearest_load 10)
 warm_errors=$(wrk_errors "$warm")
 
 echo "== phase 1: nearest alone, $duration s at 256 connections"
-rss_before_alone=$(rss_kb)
-sample_rss "$work/rss-alone" & sampler=$!
-alone=$(nearest_load "$duration")
-kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null || true; sampler=""
-rss_after_alone=$(rss_kb)
-echo "$alone"
-echo "RSS samples (s kB): $(tr '\n' ';' <"$work/rss-alone")"
+measured_nearest alone
+alone=$(cat "$work/wrk-alone"); read -r rss_before_alone rss_after_alone <"$work/rss-alone-ends"
 
 echo "== phase 2: nearest with $heavy_loops heavy loop(s) (coverage, export, gaps), 30 s warm-up then $duration s"
 for _ in $(seq 1 "$heavy_loops"); do heavy_loop "$work/heavy" & heavy_pids+=($!); done
 mixed_warm=$(nearest_load 30)
 warm_errors=$(( warm_errors + $(wrk_errors "$mixed_warm") ))
-rss_before_mixed=$(rss_kb)
-sample_rss "$work/rss-mixed" & sampler=$!
-mixed=$(nearest_load "$duration")
-kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null || true; sampler=""
-rss_after_mixed=$(rss_kb)
+measured_nearest mixed
+mixed=$(cat "$work/wrk-mixed"); read -r rss_before_mixed rss_after_mixed <"$work/rss-mixed-ends"
 touch "$work/stop-heavy"
 for pid in "${heavy_pids[@]}"; do wait "$pid" 2>/dev/null || true; done
 heavy_pids=()
-echo "$mixed"
-echo "RSS samples (s kB): $(tr '\n' ';' <"$work/rss-mixed")"
 echo "heavy answers (route status count mean-seconds):"
 awk '{n[$1" "$2]++; t[$1" "$2] += $3} END {for (k in n) printf "  %s %d %.2f\n", k, n[k], t[k] / n[k]}' "$work/heavy" | sort
 heavy_errors=$(awk '$2 != "200" {n++} END {print n + 0}' "$work/heavy")
@@ -156,15 +166,19 @@ echo "server exit status $term_status, $term_ms ms after SIGTERM"
 
 alone_errors=$(wrk_errors "$alone"); mixed_errors=$(wrk_errors "$mixed")
 alone_p99=$(p99_ms "$alone"); mixed_p99=$(p99_ms "$mixed")
-alone_growth=$(growth_pct "$rss_before_alone" "$rss_after_alone")
-mixed_growth=$(growth_pct "$rss_before_mixed" "$rss_after_mixed")
+read -r alone_peak1 alone_peak2 < <(half_peaks "$work/rss-alone")
+read -r mixed_peak1 mixed_peak2 < <(half_peaks "$work/rss-mixed")
+alone_growth=$(growth_pct "$alone_peak1" "$alone_peak2")
+mixed_growth=$(growth_pct "$mixed_peak1" "$mixed_peak2")
 rps() { awk '/Requests\/sec/ {print $2}' <<<"$1"; }
 
 echo
 echo "== soak summary ($duration s per phase, 256 connections, heavy loops: $heavy_loops)"
 echo "errors: warm-up $warm_errors, nearest alone $alone_errors, nearest mixed $mixed_errors, heavy routes $heavy_errors (target 0)"
-echo "RSS nearest alone: $((rss_before_alone / 1024)) MB after warm-up -> $((rss_after_alone / 1024)) MB at end ($alone_growth %; target < 10 %)"
-echo "RSS mixed:         $((rss_before_mixed / 1024)) MB after 30 s mixed warm-up -> $((rss_after_mixed / 1024)) MB at end ($mixed_growth %; target < 10 %)"
+echo "RSS nearest alone: $((rss_before_alone / 1024)) MB after warm-up -> $((rss_after_alone / 1024)) MB at end ($(growth_pct "$rss_before_alone" "$rss_after_alone") %);" \
+     "peak $((alone_peak1 / 1024)) MB in the first half, $((alone_peak2 / 1024)) MB in the second: $alone_growth % (target < 10 %)"
+echo "RSS mixed:         $((rss_before_mixed / 1024)) MB after 30 s mixed warm-up -> $((rss_after_mixed / 1024)) MB at end ($(growth_pct "$rss_before_mixed" "$rss_after_mixed") %);" \
+     "peak $((mixed_peak1 / 1024)) MB in the first half, $((mixed_peak2 / 1024)) MB in the second: $mixed_growth % (target < 10 %)"
 echo "nearest alone: $(rps "$alone") req/s, p99 $alone_p99 ms; with heavy routes: $(rps "$mixed") req/s, p99 $mixed_p99 ms (target < 20 ms; reported, not enforced)"
 echo "SIGTERM under load: exit status $term_status after $term_ms ms (target 0 within 5000 ms); in-flight requests completed whole: $([ $inflight_ok = 1 ] && echo yes || echo no)"
 
