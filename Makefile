@@ -12,7 +12,7 @@ PIP_PACKAGES := openapi-spec-validator schemathesis
 BROWSER_PACKAGES := chromium fonts-wqy-microhei
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test test-reliability test-browser deps pydeps build release setup bench load clean
+.PHONY: run test test-reliability test-browser test-asan test-tsan soak deps pydeps build release setup bench load clean
 
 ## Install libgeos-dev, libsqlite3-dev, pkg-config and libjs-leaflet (the map) when any is missing.
 deps:
@@ -56,6 +56,24 @@ test-reliability: deps pydeps
 	BIN="$$($(SWIFT) build --show-bin-path)/stationfinder" bash scripts/crash_inject.sh 20
 	bash scripts/fuzz.sh all 20
 
+## The unit tests under AddressSanitizer / ThreadSanitizer, each in its own build directory. Not in
+## `make test` or CI: each builds everything again (about 10 min on two cores), then runs the suite (about 2 min).
+test-asan: deps
+	$(SWIFT) build --build-tests --scratch-path .build-asan -Xswiftc -sanitize=address
+	LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan-suppressions.txt:print_suppressions=1 \
+		$(SWIFT) test --skip-build --scratch-path .build-asan
+
+test-tsan: deps
+	$(SWIFT) build --build-tests --scratch-path .build-tsan -Xswiftc -sanitize=thread
+	$(SWIFT) test --skip-build --scratch-path .build-tsan
+
+## Soak: wrk at 256 connections on nearest, alone then beside the heavy routes, RSS sampled, then
+## SIGTERM under load (release build; SOAK_SECONDS per phase). Not in `make test`: about 3 minutes.
+SOAK_SECONDS ?= 60
+soak: release
+	@$(MAKE) --no-print-directory deps APT_PACKAGES="wrk curl"
+	BIN="$$($(SWIFT) build -c release --show-bin-path)/stationfinder" bash scripts/soak.sh $(SOAK_SECONDS)
+
 ## The map (/map) in headless Chromium against a live server on a scratch database; see scripts/map_browser_test.py.
 test-browser: deps
 	@$(MAKE) --no-print-directory deps APT_PACKAGES="$(BROWSER_PACKAGES)"
@@ -67,4 +85,4 @@ bench: deps
 	bash scripts/bench_all.sh
 
 clean:
-	rm -rf .build Benchmarks/.build
+	rm -rf .build .build-asan .build-tsan Benchmarks/.build

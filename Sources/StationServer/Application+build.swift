@@ -30,8 +30,7 @@ public func buildApplication(_ arguments: some AppArguments) async throws -> som
     ]
     return Application(
         router: router,
-        // Hummingbird's idle timeout also bounds a slow request head (see ServiceLimits).
-        server: .http1(configuration: .init(idleTimeout: .seconds(Int64(arguments.limits.idleTimeoutSeconds)))),
+        server: .stationFinder(arguments.limits),
         configuration: .init(address: .hostname(arguments.hostname, port: arguments.port), serverName: "stationfinder"),
         services: watchers,
         logger: logger

@@ -5,7 +5,7 @@ import Glibc
 
 /// A plain TCP connection to a loopback port, for sending a request as slowly and as incompletely as
 /// a bad client would.
-final class RawConnection {
+final class RawConnection: Sendable {
     let socket: Int32
 
     struct Failure: Error, CustomStringConvertible {
@@ -44,6 +44,21 @@ final class RawConnection {
                 let read = recv(socket, &buffer, buffer.count, 0)
                 if read <= 0 { return Date().timeIntervalSince(start) }
             }
+        }
+        throw Failure(description: "the connection is still open after \(seconds) s")
+    }
+
+    /// Everything the server sends until it closes the connection, read after waiting `delay`
+    /// seconds (a client slower than the server). Throws when it is still open after `seconds`.
+    func readToEnd(after delay: Double, waitingAtMost seconds: Double) throws -> [UInt8] {
+        Thread.sleep(forTimeInterval: delay)
+        let start = Date()
+        var received: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while Date().timeIntervalSince(start) < seconds {
+            let read = recv(socket, &buffer, buffer.count, 0)
+            if read <= 0 { return received }
+            received.append(contentsOf: buffer[0..<read])
         }
         throw Failure(description: "the connection is still open after \(seconds) s")
     }

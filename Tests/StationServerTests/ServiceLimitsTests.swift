@@ -142,7 +142,7 @@ struct ServiceLimitsTests {
         services.limits = ServiceLimits(idleTimeoutSeconds: 1, bodyTimeoutSeconds: 1)
         let app = Application(
             router: buildRouter(services),
-            server: .http1(configuration: .init(idleTimeout: .seconds(1))),
+            server: .stationFinder(services.limits),
             configuration: .init(address: .hostname("127.0.0.1", port: 0)))
         try await app.test(.live) { client in
             let port = try #require(client.port)

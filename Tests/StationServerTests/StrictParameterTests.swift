@@ -125,4 +125,18 @@ struct StrictParameterTests {
             }
         }
     }
+
+    /// Found by schemathesis: `walk_minutes=` was read as absent and coverage answered for the 500 m
+    /// default. An empty number or flag is refused, naming it, as the document's types say.
+    @Test func anEmptyNumberOrFlagIsRefusedNotReadAsTheDefault() async throws {
+        try await withTestApp { client, _ in
+            for (uri, field) in [("/v1/coverage?walk_minutes=", "walk_minutes"), ("/v1/coverage?any_time=", "any_time"),
+                                 (Self.nearest + "&limit=", "limit"), ("/v1/gaps?district=Dongcheng&cell=", "cell")] {
+                try await client.execute(uri: uri, method: .get) { response in
+                    let error = try errorObject(response, status: .badRequest, code: "invalid_parameter", field: field)
+                    #expect((error["message"] as? String)?.contains("is empty") == true, "\(uri)")
+                }
+            }
+        }
+    }
 }

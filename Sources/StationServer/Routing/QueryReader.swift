@@ -61,9 +61,17 @@ struct QueryReader {
         return value
     }
 
+    /// A number's or a flag's text, nil when absent; an empty value is refused rather than read as
+    /// absent (`walk_minutes=` silently giving the 500 m default), as the document's types say.
+    func typedText(_ name: String) throws -> Substring? {
+        guard let text = parameters[name] else { return nil }
+        if text.isEmpty { throw APIError.invalid(name, "parameter '\(name)' is empty; give it a value or leave it out") }
+        return text
+    }
+
     func double(_ name: String) throws -> Double? {
         // Parsed from the query's own text, without making a String of it first.
-        guard let text = parameters[name], !text.isEmpty else { return nil }
+        guard let text = try typedText(name) else { return nil }
         guard let value = Double(text), value.isFinite else {
             throw APIError.invalid(name, "'\(name)' must be a finite number, got '\(text)'")
         }
@@ -76,13 +84,13 @@ struct QueryReader {
     }
 
     func int(_ name: String) throws -> Int? {
-        guard let text = string(name) else { return nil }
+        guard let text = try typedText(name) else { return nil }
         guard let value = Int(text) else { throw APIError.invalid(name, "'\(name)' must be a whole number, got '\(text)'") }
         return value
     }
 
     func bool(_ name: String) throws -> Bool {
-        guard let text = string(name)?.lowercased() else { return false }
+        guard let text = try typedText(name)?.lowercased() else { return false }
         switch text {
         case "true", "1", "yes": return true
         case "false", "0", "no": return false
