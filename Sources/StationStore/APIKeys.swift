@@ -20,6 +20,14 @@ public struct APIKey: Hashable, Sendable, Codable {
 
     public var isRevoked: Bool { revokedAt != nil }
 
+    package init(id: String, role: KeyRole, organization: String?, createdAt: String, revokedAt: String?) {
+        self.id = id
+        self.role = role
+        self.organization = organization
+        self.createdAt = createdAt
+        self.revokedAt = revokedAt
+    }
+
     enum CodingKeys: String, CodingKey {
         case id, role, organization
         case createdAt = "created_at"
@@ -86,11 +94,11 @@ extension StationDatabase {
                       revokedAt: row["revoked_at"])
     }
 
-    static func sha256Hex(_ secret: String) -> String {
+    package static func sha256Hex(_ secret: String) -> String {
         SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 
-    static func base64URL(_ bytes: [UInt8]) -> String {
+    package static func base64URL(_ bytes: [UInt8]) -> String {
         Data(bytes).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-")
             .replacingOccurrences(of: "/", with: "_")

@@ -60,7 +60,7 @@ extension StationDatabase {
         Self.featureCollection(try districts())
     }
 
-    static func featureCollection(_ records: [DistrictRecord]) -> String {
+    package static func featureCollection(_ records: [DistrictRecord]) -> String {
         let features = records.map { r in
             var props = "\"adcode\":\(JSONText.quoted(r.adcode)),\"name\":\(JSONText.quoted(r.name)),\"pinyin\":\(JSONText.quoted(r.pinyin))"
             if let p = r.population { props += ",\"population\":\(p)" }
@@ -78,7 +78,7 @@ extension StationDatabase {
     }
 
     /// The districts (and census population, when the file is there) a geodata directory holds.
-    static func geodataRecords(directory: URL) throws -> [DistrictRecord] {
+    package static func geodataRecords(directory: URL) throws -> [DistrictRecord] {
         let geo = directory.appendingPathComponent("districts.geojson")
         return try Self.districtRecords(
             geoJSON: try Data(contentsOf: geo), source: geo.lastPathComponent,

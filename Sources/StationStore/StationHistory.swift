@@ -23,6 +23,18 @@ public struct StationChange: Hashable, Sendable, Codable {
     /// null on insert and new is null on delete.
     public var changes: [String: FieldChange]
 
+    package init(seq: Int64, stationID: String, changedAt: String, actor: String, action: Action, source: String?,
+                 crs: String?, changes: [String: FieldChange]) {
+        self.seq = seq
+        self.stationID = stationID
+        self.changedAt = changedAt
+        self.actor = actor
+        self.action = action
+        self.source = source
+        self.crs = crs
+        self.changes = changes
+    }
+
     /// The old and new value of one field, as JSON text fragments decoded to plain values.
     public struct FieldChange: Hashable, Sendable, Codable {
         public var old: JSONValue
@@ -97,10 +109,10 @@ public enum JSONValue: Hashable, Sendable, Codable, CustomStringConvertible {
 /// Field-by-field comparison of two versions of a station, written straight to JSON text
 /// (hand-built into one buffer because history is written once per imported row and
 /// JSONEncoder, or even one String per field, would dominate the import time).
-enum StationDiff {
+package enum StationDiff {
     /// The `changes` JSON object between `old` and `new` (either may be nil), or nil when
     /// nothing differs.
-    static func changesJSON(old: Station?, new: Station?) -> String? {
+    package static func changesJSON(old: Station?, new: Station?) -> String? {
         if let old, let new, old == new { return nil }
         let both = old != nil && new != nil
         var out = "{"
@@ -187,8 +199,8 @@ enum JSONText {
 }
 
 /// The current time as UTC ISO 8601 with seconds, e.g. `2026-11-21T16:55:00Z`.
-enum UTCClock {
-    static func nowISO() -> String {
+package enum UTCClock {
+    package static func nowISO() -> String {
         var t = time(nil)
         var tmValue = tm()
         gmtime_r(&t, &tmValue)
@@ -202,9 +214,14 @@ enum UTCClock {
 }
 
 /// Where an import's changes came from, as the history records it.
-struct HistorySource: Sendable {
-    var name: String
-    var crs: CoordinateSystem
+package struct HistorySource: Sendable {
+    package var name: String
+    package var crs: CoordinateSystem
+
+    package init(name: String, crs: CoordinateSystem) {
+        self.name = name
+        self.crs = crs
+    }
 }
 
 extension StationDatabase {
