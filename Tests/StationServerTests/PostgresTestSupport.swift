@@ -48,24 +48,20 @@ enum PostgresTestSupport {
     }
 
     /// Runs `scripts/pg_test_server.sh COMMAND` with the given settings; its standard output.
+    ///
+    /// Through `system(3)`, which waits for the script itself: the server it starts inherits the
+    /// test process's descriptors, and Foundation's `Process` did not see the script end here.
     @discardableResult
     static func serverScript(_ command: String, directory: String, port: Int) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = [script, command]
-        var environment = ProcessInfo.processInfo.environment
-        environment["PG_TEST_DIR"] = directory
-        environment["PG_TEST_PORT"] = String(port)
-        process.environment = environment
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw LedgerOpenError(address: LedgerAddress(directory), reason: "pg_test_server.sh \(command) failed")
+        let outputFile = FileManager.default.temporaryDirectory.appendingPathComponent("pg-script-\(UUID().uuidString).out")
+        defer { try? FileManager.default.removeItem(at: outputFile) }
+        let line = "PG_TEST_DIR='\(directory)' PG_TEST_PORT=\(port) /bin/bash '\(script)' \(command) > '\(outputFile.path)' 2>&1 < /dev/null"
+        let status = system(line)
+        let output = (try? String(contentsOf: outputFile, encoding: .utf8)) ?? ""
+        guard status == 0 else {
+            throw LedgerOpenError(address: LedgerAddress(directory), reason: "pg_test_server.sh \(command) failed: \(output)")
         }
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return output.split(separator: "\n").last.map(String.init)?.trimmingCharacters(in: .whitespaces) ?? ""
     }
 }
 

@@ -26,7 +26,7 @@ import Testing
         let h2 = try await store.history(stationID: "A2")
         #expect(h2.map(\.action) == [.insert, .update])
         #expect(h2.map(\.actor) == ["alice", "bob"])
-        #expect(h2.map(\.seq) == [2, 4])
+        #expect(h2.map(\.seq) == [2, 3])  // A2 is the second row of both files: seq 2, then 3 (A3 is 4)
         #expect(h2[1].changes == [
             "name": .init(old: .string("Two"), new: .string("Two renamed")),
             "amenities": .init(old: .strings([]), new: .strings(["wifi"])),
