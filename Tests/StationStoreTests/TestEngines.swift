@@ -54,22 +54,27 @@ enum PostgresScratch {
     /// Creates a database of its own for one test and returns its URL (nil: no server configured).
     static func databaseURL() async throws -> String? {
         guard let server = serverURL() else { return nil }
-        let address = try PostgresAddress(server)
         let name = "sf_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
+        try await execute("CREATE DATABASE \(name)", on: server)
+        var components = try #require(URLComponents(string: server))
+        components.path = "/" + name
+        return try #require(components.string)
+    }
+
+    /// Runs one SQL statement on the database `url` names, outside StationFinder's code.
+    static func execute(_ sql: String, on url: String) async throws {
+        let address = try PostgresAddress(url)
         var configuration = PostgresConnection.Configuration(
             host: address.host, port: address.port, username: address.user, password: address.password,
             database: address.database, tls: .disable)
         configuration.options.connectTimeout = .seconds(5)
         let connection = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: .init(label: "test"))
         do {
-            try await connection.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name)"), logger: .init(label: "test"))
+            try await connection.query(PostgresQuery(unsafeSQL: sql), logger: .init(label: "test"))
         } catch {
             try? await connection.close()
             throw error
         }
         try? await connection.close()
-        var components = try #require(URLComponents(string: server))
-        components.path = "/" + name
-        return try #require(components.string)
     }
 }
