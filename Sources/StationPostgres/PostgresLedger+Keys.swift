@@ -5,12 +5,7 @@ import StationStore
 /// API keys, stored as the SHA-256 of their secret exactly as the SQLite ledger stores them.
 extension PostgresLedger {
     public func createKey(role: KeyRole, organization: String?) async throws -> (id: String, secret: String) {
-        var rng = SystemRandomNumberGenerator()
-        let secretBytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &rng) }
-        let idBytes = (0..<6).map { _ in UInt8.random(in: .min ... .max, using: &rng) }
-        let id = "key_" + idBytes.map { String(format: "%02x", $0) }.joined()
-        let secret = StationDatabase.secretPrefix + StationDatabase.base64URL(secretBytes)
-        let org = organization.map { $0.trimmingWhitespace() }.flatMap { $0.isEmpty ? nil : $0 }
+        let (id, secret, org) = StationDatabase.newKey(organization: organization)
         let hash = StationDatabase.sha256Hex(secret)
         let now = UTCClock.nowISO()
         _ = try await rows("""

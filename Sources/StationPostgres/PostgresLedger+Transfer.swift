@@ -51,34 +51,8 @@ extension PostgresLedger: LedgerTransfer {
                                            logger: logger)
                 try await connection.query("INSERT INTO district_outlines (adcode, geometry) VALUES (\(r.adcode), \(r.geometry))", logger: logger)
             }
-            let batch = PostgresLedgerWriter.batchRows
-            for start in stride(from: 0, to: contents.stations.count, by: batch) {
-                let part = contents.stations[start..<min(start + batch, contents.stations.count)]
-                var bindings = PostgresBindings(capacity: part.count * PostgresStationRows.columnCount)
-                for s in part { PostgresStationRows.bind(s, to: &bindings) }
-                try await connection.query(PostgresQuery(
-                    unsafeSQL: "INSERT INTO stations (\(PostgresStationRows.columns)) VALUES "
-                        + PostgresStationRows.placeholders(rows: part.count, width: PostgresStationRows.columnCount),
-                    binds: bindings), logger: logger)
-            }
-            for start in stride(from: 0, to: contents.history.count, by: batch) {
-                let part = contents.history[start..<min(start + batch, contents.history.count)]
-                var bindings = PostgresBindings(capacity: part.count * 8)
-                for h in part {
-                    bindings.append(h.seq)
-                    bindings.append(h.stationID)
-                    bindings.append(h.changedAt)
-                    bindings.append(h.actor)
-                    bindings.append(h.action)
-                    bindings.append(h.changes)
-                    bindings.append(h.source)
-                    bindings.append(h.crs)
-                }
-                try await connection.query(PostgresQuery(
-                    unsafeSQL: "INSERT INTO station_history (seq, station_id, changed_at, actor, action, changes, source, crs) VALUES "
-                        + PostgresStationRows.placeholders(rows: part.count, width: 8),
-                    binds: bindings), logger: logger)
-            }
+            try await PostgresStationRows.insert(contents.stations, updatingExisting: false, on: connection, logger: logger)
+            try await PostgresStationRows.insert(contents.history, on: connection, logger: logger)
             for k in contents.keys {
                 try await connection.query("""
                     INSERT INTO api_keys (id, role, organization, secret_sha256, created_at, revoked_at)

@@ -24,9 +24,6 @@ final class PostgresLedgerWriter {
     private var deletions: [String] = []
     private var history: [(stationID: String, action: String, changes: String)] = []
 
-    /// Rows per multi-row statement: 1,000 stations are 15,000 parameters (the protocol allows 65,535).
-    static let batchRows = 1_000
-
     init(connection: PostgresConnection, logger: Logger, actor: String, source: HistorySource?, version: Int64) {
         self.connection = connection
         self.logger = logger
@@ -55,40 +52,16 @@ final class PostgresLedgerWriter {
 
     /// Writes what was staged, moves the ledger version and announces it (delivered on commit).
     func finish() async throws -> Tally {
-        for start in stride(from: 0, to: deletions.count, by: Self.batchRows) {
-            let ids = Array(deletions[start..<min(start + Self.batchRows, deletions.count)])
+        for start in stride(from: 0, to: deletions.count, by: PostgresStationRows.batchRows) {
+            let ids = Array(deletions[start..<min(start + PostgresStationRows.batchRows, deletions.count)])
             try await connection.query("DELETE FROM stations WHERE id = ANY(\(ids))", logger: logger)
         }
-        let assignments = PostgresStationRows.columns.split(separator: ",").dropFirst()
-            .map { $0.trimmingCharacters(in: .whitespaces) }.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
-        for start in stride(from: 0, to: upserts.count, by: Self.batchRows) {
-            let batch = upserts[start..<min(start + Self.batchRows, upserts.count)]
-            var bindings = PostgresBindings(capacity: batch.count * PostgresStationRows.columnCount)
-            for s in batch { PostgresStationRows.bind(s, to: &bindings) }
-            let sql = "INSERT INTO stations (\(PostgresStationRows.columns)) VALUES "
-                + PostgresStationRows.placeholders(rows: batch.count, width: PostgresStationRows.columnCount)
-                + " ON CONFLICT (id) DO UPDATE SET \(assignments)"
-            try await connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger)
+        try await PostgresStationRows.insert(upserts, updatingExisting: true, on: connection, logger: logger)
+        let rows = history.enumerated().map { i, h in
+            LedgerContents.HistoryRow(seq: startVersion + Int64(i) + 1, stationID: h.stationID, changedAt: changedAt, actor: actor,
+                                      action: h.action, changes: h.changes, source: source?.name, crs: source?.crs.rawValue)
         }
-        let historyWidth = 8
-        for start in stride(from: 0, to: history.count, by: Self.batchRows) {
-            let end = min(start + Self.batchRows, history.count)
-            var bindings = PostgresBindings(capacity: (end - start) * historyWidth)
-            for i in start..<end {
-                let h = history[i]
-                bindings.append(startVersion + Int64(i) + 1)
-                bindings.append(h.stationID)
-                bindings.append(changedAt)
-                bindings.append(actor)
-                bindings.append(h.action)
-                bindings.append(h.changes)
-                bindings.append(source?.name)
-                bindings.append(source?.crs.rawValue)
-            }
-            let sql = "INSERT INTO station_history (seq, station_id, changed_at, actor, action, changes, source, crs) VALUES "
-                + PostgresStationRows.placeholders(rows: end - start, width: historyWidth)
-            try await connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger)
-        }
+        try await PostgresStationRows.insert(rows, on: connection, logger: logger)
         if !history.isEmpty {
             let version = startVersion + Int64(history.count)
             try await connection.query("UPDATE ledger_state SET version = \(version)", logger: logger)

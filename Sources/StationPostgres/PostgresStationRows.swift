@@ -52,6 +52,46 @@ enum PostgresStationRows {
         bindings.append(s.lastInspected)
     }
 
+    /// Inserts `stations` in multi-row statements of ``batchRows``; with `updatingExisting`, a
+    /// station whose id is stored replaces it (`ON CONFLICT (id) DO UPDATE`).
+    static func insert(_ stations: [Station], updatingExisting: Bool, on connection: PostgresConnection, logger: Logger) async throws {
+        let assignments = columns.split(separator: ",").dropFirst().map { $0.trimmingCharacters(in: .whitespaces) }
+            .map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
+        let conflict = updatingExisting ? " ON CONFLICT (id) DO UPDATE SET \(assignments)" : ""
+        for start in stride(from: 0, to: stations.count, by: batchRows) {
+            let batch = stations[start..<min(start + batchRows, stations.count)]
+            var bindings = PostgresBindings(capacity: batch.count * columnCount)
+            for s in batch { bind(s, to: &bindings) }
+            let sql = "INSERT INTO stations (\(columns)) VALUES " + placeholders(rows: batch.count, width: columnCount) + conflict
+            try await connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger)
+        }
+    }
+
+    /// Inserts history rows as given (sequence numbers included), in multi-row statements.
+    static func insert(_ history: [LedgerContents.HistoryRow], on connection: PostgresConnection, logger: Logger) async throws {
+        let width = 8
+        for start in stride(from: 0, to: history.count, by: batchRows) {
+            let batch = history[start..<min(start + batchRows, history.count)]
+            var bindings = PostgresBindings(capacity: batch.count * width)
+            for h in batch {
+                bindings.append(h.seq)
+                bindings.append(h.stationID)
+                bindings.append(h.changedAt)
+                bindings.append(h.actor)
+                bindings.append(h.action)
+                bindings.append(h.changes)
+                bindings.append(h.source)
+                bindings.append(h.crs)
+            }
+            let sql = "INSERT INTO station_history (seq, station_id, changed_at, actor, action, changes, source, crs) VALUES "
+                + placeholders(rows: batch.count, width: width)
+            try await connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger)
+        }
+    }
+
+    /// Rows per multi-row statement: 1,000 stations are 15,000 parameters (the protocol allows 65,535).
+    static let batchRows = 1_000
+
     /// `($1, ..., $n), ($n+1, ...)`: placeholders for `rows` rows of `width` values.
     static func placeholders(rows: Int, width: Int) -> String {
         var out = ""
