@@ -1,3 +1,4 @@
+import Logging
 import PostgresNIO
 import StationCore
 import StationStore
@@ -19,6 +20,7 @@ extension PostgresLedger {
                         \(receivedAtEpochSeconds), \(r.reporter.rawValue), 'open') RETURNING \(unescaped: Self.reportColumns)
                 """, logger: logger)
             guard let row = inserted.first else { throw StoreError.corruptRow(table: "station_reports", id: "new") }
+            try await Self.announceReports(connection, logger: logger)
             return try Self.fieldReport(row)
         }
     }
@@ -48,8 +50,15 @@ extension PostgresLedger {
             guard let row = try await connection.all("SELECT \(unescaped: Self.reportColumns) FROM station_reports WHERE id = \(id)",
                                                       logger: logger).first
             else { throw ReportError.unknownReport(id) }
+            try await Self.announceReports(connection, logger: logger)
             return try Self.fieldReport(row)
         }
+    }
+
+    /// Announces a report write with the unchanged ledger version: followers reload their tally of
+    /// recent `closed` reports (their snapshot is already at that version, so it is not rebuilt).
+    static func announceReports(_ connection: PostgresConnection, logger: Logger) async throws {
+        try await connection.query("SELECT pg_notify(\(PostgresSchema.channel), (SELECT version::text FROM ledger_state))", logger: logger)
     }
 
     public func reportSummary(stationID: String, nowEpochSeconds now: Int64) async throws -> ReportSummary {

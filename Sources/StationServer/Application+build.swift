@@ -29,7 +29,7 @@ public func buildApplication(_ arguments: some AppArguments) async throws -> som
     let watchers: [any Service] = if arguments.databasePath == nil {
         []
     } else if let feed = store as? any LedgerChangeFeed {
-        [LedgerFeedFollower(ledger: services.ledger, feed: feed, logger: logger)]
+        [LedgerFeedFollower(ledger: services.ledger, feed: feed, reports: services.reports, logger: logger)]
     } else {
         [LedgerWatcher(ledger: services.ledger, interval: arguments.ledgerCheckInterval, logger: logger)]
     }

@@ -35,10 +35,13 @@ struct LedgerWatcher: Service {
 
 /// Keeps the snapshot current from a ledger's change feed (PostgreSQL LISTEN/NOTIFY): each announced
 /// version newer than the snapshot's brings a rebuild; after every (re)connection the versions are
-/// compared, since announcements made while disconnected are lost.
+/// compared, since announcements made while disconnected are lost. Field reports announce themselves
+/// the same way, so every replica's nearest and along answers count another replica's `closed` reports.
 struct LedgerFeedFollower: Service {
     let ledger: LedgerService
     let feed: any LedgerChangeFeed
+    /// Its tally of recent `closed` reports is reloaded with every announcement (reports announce too).
+    let reports: FieldReportService
     let logger: Logger
 
     func run() async throws {
@@ -62,6 +65,7 @@ struct LedgerFeedFollower: Service {
     private func refresh(toVersion version: Int64?) async {
         do {
             let changed = try await ledger.refresh(toVersion: version)
+            try await reports.reloadTally()
             LedgerStateLog.available(true, ledger: ledger, logger: logger)
             if changed { LedgerStateLog.rebuilt(ledger: ledger, logger: logger) }
         } catch {

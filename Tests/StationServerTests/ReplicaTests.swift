@@ -59,6 +59,15 @@ import Testing
                 let after = try await Self.health(b)
                 #expect(after["ledger_version"] as? Int == (versionBefore ?? 0) + 1)
                 #expect(after["ledger"] as? String == "ok")
+                // A closed report filed through one replica is counted by the other's nearest answers.
+                try await fileReport(a, "T-1", #"{"kind":"closed","note":"shutter down"}"#) { #expect($0.status == .created) }
+                let counted = try await Self.waitFor(.seconds(10)) {
+                    try await b.execute(uri: "/v1/stations/nearest?lon=116.40&lat=39.90&open=now&limit=5", method: .get) { response in
+                        let results = try json(response)["results"] as? [[String: Any]] ?? []
+                        return results.first { $0["id"] as? String == "T-1" }?["closed_reports_7d"] as? Int == 1
+                    }
+                }
+                #expect(counted != nil, "the other replica never counted the closed report")
                 // The delete travels the same way.
                 try await a.execute(uri: "/v1/stations/R-1", method: .delete, headers: bearer(editor.secret)) { response in
                     #expect(response.status == .noContent)
