@@ -5,9 +5,11 @@ DB ?= stationfinder.db
 HOST ?= 127.0.0.1
 PORT ?= 8080
 SWIFT ?= swift
-APT_PACKAGES := libgeos-dev libsqlite3-dev pkg-config zlib1g-dev libglpk-dev libgdal-dev gdal-bin libjs-leaflet sqlite3 postgresql
+APT_PACKAGES := libgeos-dev libsqlite3-dev pkg-config zlib1g-dev libglpk-dev libgdal-dev gdal-bin libjs-leaflet sqlite3
 # Python tools the tests call: the independent OpenAPI validator; schemathesis for the contract test.
 PIP_PACKAGES := openapi-spec-validator schemathesis
+# The PostgreSQL tests' throwaway server (scripts/pg_test_server.sh) and the local cluster.
+PG_PACKAGES := postgresql
 # The map's browser test: Debian's Chromium and a font with Chinese characters.
 BROWSER_PACKAGES := chromium fonts-wqy-microhei
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -46,6 +48,7 @@ run: setup
 ## Run the whole test suite (unit, conformance, property and live-server tests).
 ## The PostgreSQL tests use a throwaway server (scripts/pg_test_server.sh), stopped again afterwards.
 test: deps pydeps
+	@$(MAKE) --no-print-directory deps APT_PACKAGES="$(PG_PACKAGES)"
 	@url="$$(bash scripts/pg_test_server.sh start)" || exit 1; \
 	STATIONFINDER_TEST_PG_URL="$$url" $(SWIFT) test; status=$$?; \
 	bash scripts/pg_test_server.sh stop; exit $$status
@@ -67,7 +70,7 @@ test-browser: deps
 
 ## Two replicas behind nginx on one PostgreSQL, loaded with the bundled data; see README "Scaling out".
 cluster: deps
-	@$(MAKE) --no-print-directory deps APT_PACKAGES="postgresql nginx"
+	@$(MAKE) --no-print-directory deps APT_PACKAGES="$(PG_PACKAGES) nginx"
 	bash scripts/cluster.sh start
 
 cluster-stop:
