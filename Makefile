@@ -8,11 +8,13 @@ SWIFT ?= swift
 APT_PACKAGES := libgeos-dev libsqlite3-dev pkg-config zlib1g-dev libglpk-dev libgdal-dev gdal-bin libjs-leaflet sqlite3
 # Python tools the tests call: the independent OpenAPI validator; schemathesis for the contract test.
 PIP_PACKAGES := openapi-spec-validator schemathesis
+# The PostgreSQL tests' throwaway server (scripts/pg_test_server.sh) and the local cluster.
+PG_PACKAGES := postgresql
 # The map's browser test: Debian's Chromium and a font with Chinese characters.
 BROWSER_PACKAGES := chromium fonts-wqy-microhei
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test test-reliability test-browser test-asan test-tsan soak deps pydeps build release setup bench load clean
+.PHONY: run test test-reliability test-browser test-asan test-tsan soak deps pydeps build release setup bench load clean cluster cluster-stop
 
 ## Install libgeos-dev, libsqlite3-dev, pkg-config and libjs-leaflet (the map) when any is missing.
 deps:
@@ -44,8 +46,12 @@ run: setup
 	$$($(SWIFT) build -c release --show-bin-path)/stationfinder serve --host $(HOST) --port $(PORT) --db $(DB)
 
 ## Run the whole test suite (unit, conformance, property and live-server tests).
+## The PostgreSQL tests use a throwaway server (scripts/pg_test_server.sh), stopped again afterwards.
 test: deps pydeps
-	$(SWIFT) test
+	@$(MAKE) --no-print-directory deps APT_PACKAGES="$(PG_PACKAGES)"
+	@url="$$(bash scripts/pg_test_server.sh start)" || exit 1; \
+	STATIONFINDER_TEST_PG_URL="$$url" $(SWIFT) test; status=$$?; \
+	bash scripts/pg_test_server.sh stop; exit $$status
 	@$(MAKE) --no-print-directory test-reliability
 
 ## Contract test (schemathesis against /openapi.yaml), 20 kill -9s during imports, 20 s of fuzzing per
@@ -79,6 +85,14 @@ test-browser: deps
 	@$(MAKE) --no-print-directory deps APT_PACKAGES="$(BROWSER_PACKAGES)"
 	$(SWIFT) build --product stationfinder
 	python3 scripts/map_browser_test.py --bin "$$($(SWIFT) build --show-bin-path)/stationfinder"
+
+## Two replicas behind nginx on one PostgreSQL, loaded with the bundled data; see README "Scaling out".
+cluster: deps
+	@$(MAKE) --no-print-directory deps APT_PACKAGES="$(PG_PACKAGES) nginx"
+	bash scripts/cluster.sh start
+
+cluster-stop:
+	bash scripts/cluster.sh stop
 
 ## Release-build benchmarks (outside the test suite); see Benchmarks/README.md.
 bench: deps

@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "StationApp", targets: ["StationApp"]),
         .library(name: "StationServer", targets: ["StationServer"]),
         .library(name: "StationWire", targets: ["StationWire"]),
+        .library(name: "StationPostgres", targets: ["StationPostgres"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -25,6 +26,7 @@ let package = Package(
         // Tests only: reads openapi.yaml to check it against the route table.
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
         .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
     ],
     targets: [
         // Pure Swift, no I/O and no C: coordinates, CRS, stations, opening hours, spatial index.
@@ -57,10 +59,19 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // PostgreSQL (postgres-nio): the same ledger for any number of replicas, kept current by LISTEN/NOTIFY.
+        .target(
+            name: "StationPostgres",
+            dependencies: [
+                "StationCore", "StationStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // The one application layer both front ends share: the ledger snapshot and its rebuild-and-swap,
         // field reports, opening a ledger by its --db text, and reading query input.
         .target(name: "StationApp", dependencies: [
-            "StationCore", "StationGeometry", "StationStore",
+            "StationCore", "StationGeometry", "StationStore", "StationPostgres",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // Hummingbird application: routes, auth, metrics, OpenAPI document.
@@ -80,7 +91,7 @@ let package = Package(
         .executableTarget(
             name: "stationfinder",
             dependencies: [
-                "StationCore", "StationWire", "StationGeometry", "StationStore", "StationApp", "StationServer",
+                "StationCore", "StationWire", "StationGeometry", "StationStore", "StationApp", "StationServer", "StationPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -94,14 +105,16 @@ let package = Package(
         .testTarget(name: "StationRasterTests", dependencies: ["StationRaster", "StationGeometry"]),
         .testTarget(
             name: "StationStoreTests",
-            dependencies: ["StationStore", "StationApp", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["StationStore", "StationApp", "StationPostgres", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "PostgresNIO", package: "postgres-nio")],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "StationServerTests",
             dependencies: [
-                "StationServer", "StationApp",
+                "StationServer", "StationApp", "StationPostgres",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),

@@ -23,8 +23,14 @@ public final class FieldReportService: Sendable {
     /// Runs a report write, then reloads the tally so answers count it at once.
     public func write<T>(_ body: (any LedgerStore) async throws -> T) async throws -> T {
         let result = try await body(store)
+        try await reloadTally()
+        return result
+    }
+
+    /// Reloads the tally from the store (after this process's report writes, and when a change feed
+    /// says another replica wrote).
+    public func reloadTally() async throws {
         let fresh = try await store.closedReportTally(nowEpochSeconds: clock.nowEpochSeconds())
         tally.withLock { $0 = fresh }
-        return result
     }
 }

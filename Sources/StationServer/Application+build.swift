@@ -24,10 +24,15 @@ public func buildApplication(_ arguments: some AppArguments) async throws -> som
         "districts": "\(services.ledger.geography.districtMap.districts.count)",
     ])
     let router = buildRouter(services, accessLog: arguments.accessLog)
-    // An in-memory ledger has no other writers to watch for.
-    let watchers: [any Service] = arguments.databasePath == nil ? [] : [
-        LedgerWatcher(ledger: services.ledger, interval: arguments.ledgerCheckInterval, logger: logger),
-    ]
+    // An in-memory ledger has no other writers to watch for; PostgreSQL announces its changes
+    // (LISTEN/NOTIFY); a SQLite file is polled.
+    let watchers: [any Service] = if arguments.databasePath == nil {
+        []
+    } else if let feed = store as? any LedgerChangeFeed {
+        [LedgerFeedFollower(ledger: services.ledger, feed: feed, reports: services.reports, logger: logger)]
+    } else {
+        [LedgerWatcher(ledger: services.ledger, interval: arguments.ledgerCheckInterval, logger: logger)]
+    }
     return Application(
         router: router,
         server: .stationFinder(arguments.limits),

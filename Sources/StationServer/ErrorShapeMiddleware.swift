@@ -1,6 +1,7 @@
 import Hummingbird
 import Logging
 import StationApp
+import StationStore
 
 /// Turns every error a route throws into the ``APIError`` JSON shape, with no internals leaked.
 ///
@@ -15,6 +16,12 @@ struct ErrorShapeMiddleware<Context: RequestContext>: RouterMiddleware {
             return try await next(request, context)
         } catch let error as APIError {
             throw error
+        } catch let error as LedgerUnavailableError {
+            // Reads that need the database (history, a key's check) and every write, while it is down.
+            var refusal = APIError(.serviceUnavailable, code: "ledger_unavailable",
+                                   message: "the ledger's database is unavailable (\(error.reason)); reads from the last snapshot go on, try writes again later")
+            refusal.headers[.retryAfter] = "5"
+            throw refusal
         } catch let error as InputError {
             throw APIError.invalid(error.field, error.message)
         } catch let error as HTTPError where error.status == .notFound {

@@ -19,13 +19,18 @@ struct SystemController: Sendable {
         /// The ledger version the index was built from, and when (UTC, ISO 8601).
         var ledger_version: Int64
         var snapshot_built_at: String
+        /// Whether the ledger's database answers (`ok` or `unavailable`), and since when (UTC, ISO 8601).
+        var ledger: String
+        var ledger_since: String
     }
 
     @Sendable func health(_ request: Request, context: StationRequestContext) async throws -> Response {
         let snapshot = ledger.snapshot
         let health = Health(status: "ok", stations_indexed: snapshot.catalog.indexedCount,
                             ledger_version: snapshot.ledgerVersion,
-                            snapshot_built_at: snapshot.builtAt.formatted(.iso8601))
+                            snapshot_built_at: snapshot.builtAt.formatted(.iso8601),
+                            ledger: ledger.availability.state.rawValue,
+                            ledger_since: ledger.availability.since.formatted(.iso8601))
         return Response.json(try JSONEncoder.sorted.encode(health))
     }
 

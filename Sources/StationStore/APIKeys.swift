@@ -20,6 +20,14 @@ public struct APIKey: Hashable, Sendable, Codable {
 
     public var isRevoked: Bool { revokedAt != nil }
 
+    package init(id: String, role: KeyRole, organization: String?, createdAt: String, revokedAt: String?) {
+        self.id = id
+        self.role = role
+        self.organization = organization
+        self.createdAt = createdAt
+        self.revokedAt = revokedAt
+    }
+
     enum CodingKeys: String, CodingKey {
         case id, role, organization
         case createdAt = "created_at"
@@ -34,12 +42,7 @@ extension StationDatabase {
 
     /// Creates a key. The secret is returned once and never stored.
     public func createKey(role: KeyRole, organization: String?) throws -> (id: String, secret: String) {
-        var rng = SystemRandomNumberGenerator()
-        let secretBytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &rng) }
-        let idBytes = (0..<6).map { _ in UInt8.random(in: .min ... .max, using: &rng) }
-        let id = "key_" + idBytes.map { String(format: "%02x", $0) }.joined()
-        let secret = Self.secretPrefix + Self.base64URL(secretBytes)
-        let org = organization.map { $0.trimmingWhitespace() }.flatMap { $0.isEmpty ? nil : $0 }
+        let (id, secret, org) = Self.newKey(organization: organization)
         try writer.write { db in
             try db.execute(
                 sql: "INSERT INTO api_keys (id, role, organization, secret_sha256, created_at) VALUES (?, ?, ?, ?, ?)",
@@ -86,11 +89,23 @@ extension StationDatabase {
                       revokedAt: row["revoked_at"])
     }
 
-    static func sha256Hex(_ secret: String) -> String {
+    /// A new key's id and secret (random) and its organization as stored (trimmed; empty is none):
+    /// what every engine's `createKey` stores, the secret as ``sha256Hex(_:)``.
+    package static func newKey(organization: String?) -> (id: String, secret: String, organization: String?) {
+        var rng = SystemRandomNumberGenerator()
+        let secretBytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &rng) }
+        let idBytes = (0..<6).map { _ in UInt8.random(in: .min ... .max, using: &rng) }
+        let id = "key_" + idBytes.map { String(format: "%02x", $0) }.joined()
+        let secret = secretPrefix + base64URL(secretBytes)
+        let org = organization.map { $0.trimmingWhitespace() }.flatMap { $0.isEmpty ? nil : $0 }
+        return (id, secret, org)
+    }
+
+    package static func sha256Hex(_ secret: String) -> String {
         SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 
-    static func base64URL(_ bytes: [UInt8]) -> String {
+    package static func base64URL(_ bytes: [UInt8]) -> String {
         Data(bytes).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-")
             .replacingOccurrences(of: "/", with: "_")

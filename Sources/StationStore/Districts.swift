@@ -61,7 +61,7 @@ extension StationDatabase {
         Self.featureCollection(try districts())
     }
 
-    static func featureCollection(_ records: [DistrictRecord]) -> String {
+    package static func featureCollection(_ records: [DistrictRecord]) -> String {
         var w = JSONWriter(capacity: records.reduce(64) { $0 + $1.geometry.utf8.count + 160 })
         w.beginObject()
         w.key("type"); w.string(literal: "FeatureCollection")
@@ -94,7 +94,7 @@ extension StationDatabase {
     }
 
     /// The districts (and census population, when the file is there) a geodata directory holds.
-    static func geodataRecords(directory: URL) throws -> [DistrictRecord] {
+    package static func geodataRecords(directory: URL) throws -> [DistrictRecord] {
         let geo = directory.appendingPathComponent("districts.geojson")
         return try Self.districtRecords(
             geoJSON: try Data(contentsOf: geo), source: geo.lastPathComponent,

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import StationApp
 import StationCore
+import StationPostgres
 import StationStore
 
 /// Shared pieces of the ledger commands: file arguments, opening the database, reporting a
@@ -13,7 +14,16 @@ enum LedgerCLI {
         do {
             return try await options.address.open(access)
         } catch let error as LedgerOpenError {
-            throw ValidationError(error.description)
+            throw failure(error)
+        }
+    }
+
+    /// Opens the ledger at `address` (commands with two ledgers, such as `migrate`).
+    static func open(address: LedgerAddress, _ access: StationDatabase.Access) async throws -> any LedgerStore {
+        do {
+            return try await address.open(access)
+        } catch let error as LedgerOpenError {
+            throw failure(error)
         }
     }
 
@@ -22,8 +32,16 @@ enum LedgerCLI {
         do {
             return try await options.address.openSetUp(access)
         } catch let error as LedgerOpenError {
-            throw ValidationError(error.description)
+            throw failure(error)
         }
+    }
+
+    /// A ledger that would not open: a usage mistake (shown with the command's usage), or a database
+    /// server that is down or refused us (one line on stderr, exit status 1).
+    private static func failure(_ error: LedgerOpenError) -> any Error {
+        if error.isUsageMistake { return ValidationError(error.description) }
+        printError("error: \(error.description)")
+        return ExitCode(1)
     }
 
     /// Runs `body`; a refused ledger or a store error is printed to stderr and exits with 1.
@@ -37,6 +55,12 @@ enum LedgerCLI {
             printError("refused, nothing imported: \(error)")
             throw ExitCode(1)
         } catch let error as StoreError {
+            printError("error: \(error)")
+            throw ExitCode(1)
+        } catch let error as LedgerUnavailableError {
+            printError("error: \(error)")
+            throw ExitCode(1)
+        } catch let error as PostgresServerError {
             printError("error: \(error)")
             throw ExitCode(1)
         }

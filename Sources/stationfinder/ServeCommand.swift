@@ -44,7 +44,7 @@ struct ServeCommand: AsyncParsableCommand {
         _ = try await LedgerCLI.openSetUp(database)
         LoggingSystem.bootstrap { LogLineHandler(label: $0) }
         var arguments = ServerArguments(
-            hostname: host, port: port, databasePath: database.path,
+            hostname: host, port: port, databasePath: database.address.text,
             logLevel: Logger.Level(rawValue: logLevel) ?? .info, accessLog: !quiet, demandPath: demand)
         arguments.limits = limits.values
         arguments.map = MapSettings(leafletDirectory: leafletDir,

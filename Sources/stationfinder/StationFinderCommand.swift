@@ -30,6 +30,7 @@ struct StationFinderCommand: AsyncParsableCommand {
         MapLayersCommand.self,
         RecommendCommand.self,
         KeysCommand.self,
+        MigrateCommand.self,
         CRSCommand.self,
         ServeCommand.self,
     ]

@@ -20,6 +20,18 @@ public struct StationChange: Hashable, Sendable, Codable {
     /// null on insert and new is null on delete.
     public var changes: [String: FieldChange]
 
+    package init(seq: Int64, stationID: String, changedAt: String, actor: String, action: Action, source: String?,
+                 crs: String?, changes: [String: FieldChange]) {
+        self.seq = seq
+        self.stationID = stationID
+        self.changedAt = changedAt
+        self.actor = actor
+        self.action = action
+        self.source = source
+        self.crs = crs
+        self.changes = changes
+    }
+
     /// The old and new value of one field, as JSON text fragments decoded to plain values.
     public struct FieldChange: Hashable, Sendable, Codable {
         public var old: JSONValue

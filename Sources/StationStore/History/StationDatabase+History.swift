@@ -3,9 +3,14 @@ import GRDB
 import StationCore
 
 /// Where an import's changes came from, as the history records it.
-struct HistorySource: Sendable {
-    var name: String
-    var crs: CoordinateSystem
+package struct HistorySource: Sendable {
+    package var name: String
+    package var crs: CoordinateSystem
+
+    package init(name: String, crs: CoordinateSystem) {
+        self.name = name
+        self.crs = crs
+    }
 }
 
 extension StationDatabase {

@@ -5,9 +5,9 @@ import StationWire
 /// each changed field (snake_case, as in the station JSON) with `[old, new]`, old null on insert and
 /// new null on delete. Written straight into one buffer: history is written once per imported row,
 /// where JSONEncoder would dominate the import time.
-enum StationDiff {
+package enum StationDiff {
     /// The `changes` JSON object between `old` and `new` (either may be nil), or nil when nothing differs.
-    static func changesJSON(old: Station?, new: Station?) -> String? {
+    package static func changesJSON(old: Station?, new: Station?) -> String? {
         if let old, let new, old == new { return nil }
         var object = ChangesObject(onlyDifferences: old != nil && new != nil)
         object.text("name", old?.name, new?.name)

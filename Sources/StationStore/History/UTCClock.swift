@@ -1,8 +1,8 @@
 import Foundation
 
 /// The current time as UTC ISO 8601 with seconds, e.g. `2026-11-21T16:55:00Z`.
-enum UTCClock {
-    static func nowISO() -> String {
+package enum UTCClock {
+    package static func nowISO() -> String {
         var t = time(nil)
         var tmValue = tm()
         gmtime_r(&t, &tmValue)

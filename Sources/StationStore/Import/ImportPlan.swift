@@ -26,7 +26,7 @@ public struct ImportPlan: Sendable, Codable, Equatable {
     }
 
     /// Compares the validated `incoming` stations with the `existing` ledger.
-    init(incoming: [Station], existing: [String: Station], replace: Bool) {
+    package init(incoming: [Station], existing: [String: Station], replace: Bool) {
         read = incoming.count
         stored = existing.count
         inserted = []
@@ -50,7 +50,7 @@ public struct ImportPlan: Sendable, Codable, Equatable {
     }
 
     /// The refusal the import needs confirming for, nil when it is safe to write.
-    func refusal(incoming: [Station], existing: [String: Station], crs: CoordinateSystem) -> ImportRefusal? {
+    package func refusal(incoming: [Station], existing: [String: Station], crs: CoordinateSystem) -> ImportRefusal? {
         if !deleted.isEmpty, stored > 0,
            Double(deleted.count) > Double(stored) * ImportRequest.deletionShareNeedingConfirmation {
             return .wouldDeleteMany(deleted: deleted.count, stored: stored)

@@ -60,7 +60,7 @@ extension StationDatabase {
     }
 
     /// File names as the history records an import's source.
-    static func sourceName(_ files: [URL]) -> String {
+    package static func sourceName(_ files: [URL]) -> String {
         files.map(\.lastPathComponent).joined(separator: ", ")
     }
 
@@ -81,6 +81,12 @@ extension StationDatabase {
     /// - Returns: the stations the files describe (WGS-84, districts filled in).
     /// - Throws: ``LedgerImportError`` with every problem found (file unreadable included).
     public func checkLedger(files: [URL], crs: CoordinateSystem) throws -> [Station] {
+        try checkLedger(inputs: try Self.readInputs(files: files), crs: crs)
+    }
+
+    /// Reads ledger files into memory for ``checkLedger(inputs:crs:districts:)`` (every engine's import).
+    /// - Throws: ``LedgerImportError`` naming every file that cannot be read.
+    package static func readInputs(files: [URL]) throws -> [LedgerInput] {
         var inputs: [LedgerInput] = []
         var unreadable = IssueCollector()
         for url in files {
@@ -91,7 +97,7 @@ extension StationDatabase {
             }
         }
         guard unreadable.isEmpty else { throw unreadable.error() }
-        return try checkLedger(inputs: inputs, crs: crs)
+        return inputs
     }
 
     func checkLedger(inputs: [LedgerInput], crs: CoordinateSystem) throws -> [Station] {

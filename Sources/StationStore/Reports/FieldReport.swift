@@ -80,6 +80,23 @@ public struct FieldReport: Sendable, Equatable {
     public var status: ReportStatus
     public var resolvedAtEpochSeconds: Int64?
     public var resolvedBy: String?
+
+    package init(id: Int64, stationID: String, district: String, kind: ReportKind, amenity: Amenity?, note: String?,
+                 observedAtEpochSeconds: Int64, receivedAtEpochSeconds: Int64, reporter: ReportReporter, status: ReportStatus,
+                 resolvedAtEpochSeconds: Int64? = nil, resolvedBy: String? = nil) {
+        self.id = id
+        self.stationID = stationID
+        self.district = district
+        self.kind = kind
+        self.amenity = amenity
+        self.note = note
+        self.observedAtEpochSeconds = observedAtEpochSeconds
+        self.receivedAtEpochSeconds = receivedAtEpochSeconds
+        self.reporter = reporter
+        self.status = status
+        self.resolvedAtEpochSeconds = resolvedAtEpochSeconds
+        self.resolvedBy = resolvedBy
+    }
 }
 
 /// A station's reports at a glance: how many `closed` reports in the last 7 days, and when the last one was.
@@ -90,6 +107,12 @@ public struct ReportSummary: Sendable, Equatable {
     public var lastClosedAtEpochSeconds: Int64?
     /// Reports of any kind not yet resolved.
     public var unresolved: Int
+
+    package init(closedLast7Days: Int, lastClosedAtEpochSeconds: Int64?, unresolved: Int) {
+        self.closedLast7Days = closedLast7Days
+        self.lastClosedAtEpochSeconds = lastClosedAtEpochSeconds
+        self.unresolved = unresolved
+    }
 }
 
 /// Why a report or a report query was refused.
