@@ -5,6 +5,9 @@ public struct StationRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// Who is calling; `.anonymous` without a valid `Authorization: Bearer` key.
     public var caller: Caller = .anonymous
+    /// The request's route in ``APIRoute/all``, found once by ``StrictQueryMiddleware``; nil before it
+    /// runs and for a path the table does not declare.
+    var route: APIRoute?
     /// Reads the connection's peer address when a route needs it (only report filing does): formatting
     /// it for every request would cost every route.
     private let peerAddress: @Sendable () -> String?

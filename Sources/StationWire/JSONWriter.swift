@@ -412,9 +412,6 @@ public struct JSONWriter: ~Copyable {
         }
     }
 
-    /// Plain ASCII text known to need no escaping.
-
-
     private mutating func appendEscaped(_ b: UInt8) {
         let backslash = UInt8(ascii: "\\")
         switch b {

@@ -1,6 +1,7 @@
 // AlongBench: stations along a 30 km, 500-position route through the centre, on the sample ledger.
 // Run: swift run -c release --package-path Benchmarks AlongBench
 //      swift run -c release --package-path Benchmarks AlongBench polyline   # the route, encoded, for wrk
+//      swift run -c release --package-path Benchmarks AlongBench once 600   # N requests' work, no timing (callgrind)
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -40,6 +41,21 @@ let polyline = RouteInput.encodePolyline(route)
 // Departure times through one day, so schedules are met open, closed and changing.
 let departures = ["04:00", "08:00", "10:00", "13:00", "18:00", "22:00"].map {
     HoursTimeZone.shanghai.epochSeconds(LocalDateTime(iso: "2026-11-23T" + $0)!)
+}
+
+// One pass of what an HTTP request does (decode the polyline, answer, write the JSON), untimed, so a
+// profiler (valgrind --tool=callgrind) sees only the request's work beyond loading the ledger.
+if CommandLine.arguments.dropFirst().first == "once" {
+    let count = Int(CommandLine.arguments.dropFirst(2).first ?? "") ?? 600
+    var bytes = 0
+    for i in 0..<count {
+        var q = AlongQuery(route: [], atEpochSeconds: departures[i % departures.count],
+                           openPolicy: i % 2 == 0 ? .arrival : .now)
+        q.route = try RouteInput.polyline(polyline[...])
+        bytes &+= try catalog.along(q).jsonBytes().count
+    }
+    print("\(count) requests, \(bytes) JSON bytes")
+    exit(0)
 }
 for (label, policy) in [("arrival", OpenPolicy.arrival), ("now", OpenPolicy.now)] {
     let queries = departures.map { AlongQuery(route: route, atEpochSeconds: $0, openPolicy: policy) }

@@ -28,7 +28,8 @@ extension StationIndex {
         guard storage.count > 0 else { return [] }
         let segmentCount = route.segments.count
         let runLength = Self.corridorRunLength
-        var pairs: [(slot: UInt32, run: UInt32)] = []
+        // (slot << 32 | run): sorted, each station's runs are together and in route order.
+        var pairs: [UInt64] = []
         var stack: [(Int, Int)] = []
         let widen = halfWidthMetres / Earth.meanRadiusMetres + 2 * SearchKey.storageToleranceChord
         var run = 0
@@ -43,8 +44,7 @@ extension StationIndex {
                 let a = frame.rotate(segment.start)
                 lo = pointwiseMin(lo, a)
                 hi = pointwiseMax(hi, a)
-                // The arc leaves its chord by at most 1 - cos(angle / 2).
-                bulge = max(bulge, 1 - cos(segment.angleRadians / 2))
+                bulge = max(bulge, segment.bulge)
             }
             let b = frame.rotate(route.segments[last - 1].end)
             lo = pointwiseMin(lo, b) - SIMD3(repeating: widen + bulge)
@@ -52,21 +52,21 @@ extension StationIndex {
             let boxLo = SIMD3<Float>(Float(lo.x).nextDown, Float(lo.y).nextDown, Float(lo.z).nextDown)
             let boxHi = SIMD3<Float>(Float(hi.x).nextUp, Float(hi.y).nextUp, Float(hi.z).nextUp)
             collect(inBox: boxLo, boxHi, admission: admission, stack: &stack) { slot in
-                pairs.append((UInt32(truncatingIfNeeded: slot), UInt32(truncatingIfNeeded: run)))
+                pairs.append(UInt64(slot) << 32 | UInt64(run))
             }
             run += 1
         }
-        pairs.sort { ($0.slot, $0.run) < ($1.slot, $1.run) }
+        pairs.sort()
         var hits: [CorridorHit] = []
         var runs: [Range<Int>] = []
         var scratch: [SegmentDistance] = []
         var i = 0
         while i < pairs.count {
-            let slot = Int(pairs[i].slot)
+            let slot = Int(pairs[i] >> 32)
             let lonLat = storage.lonLats[slot]
             runs.removeAll(keepingCapacity: true)
-            while i < pairs.count, Int(pairs[i].slot) == slot {
-                let first = Int(pairs[i].run) * runLength
+            while i < pairs.count, Int(pairs[i] >> 32) == slot {
+                let first = Int(pairs[i] & 0xFFFF_FFFF) * runLength
                 runs.append(first..<min(segmentCount, first + runLength))
                 i += 1
             }

@@ -124,8 +124,9 @@ struct RouteSegment: Sendable {
     let endTangent: SIMD3<Double>
     /// The segment's central angle.
     let angleRadians: Double
-    /// The middle of the chord, and a radius about it holding the whole arc: half the chord plus the
-    /// arc's bulge beyond it (1 - cos(angle / 2)).
+    /// How far the arc leaves its chord: at most 1 - cos(angle / 2).
+    let bulge: Double
+    /// The middle of the chord, and a radius about it holding the whole arc: half the chord plus the bulge.
     let middle: SIMD3<Double>
     let radius: Double
 
@@ -136,7 +137,8 @@ struct RouteSegment: Sendable {
         angleRadians = angle
         middle = (a + b) / 2
         let chord = b - a
-        radius = (chord * chord).sum().squareRoot() / 2 + (1 - cos(angle / 2)) + 1e-15
+        bulge = 1 - cos(angle / 2)
+        radius = (chord * chord).sum().squareRoot() / 2 + bulge + 1e-15
         let n = Earth.cross(a, b)
         let sine = (n * n).sum().squareRoot()
         if sine < 1e-15 {

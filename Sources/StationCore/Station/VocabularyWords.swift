@@ -30,10 +30,12 @@ public enum VocabularyWords {
         return amenityWords[text]
     }
 
+    private static let listSeparators: Set<Character> = [",", "，", ";", "；", "、"]
+
     /// Splits a list typed on a command line or in a query parameter: `,` and its full-width
     /// form `，`, `;`, `；` and `、` all separate items; items are trimmed, empty ones dropped.
     public static func listItems(_ text: String) -> [String] {
-        text.split(whereSeparator: { ",，;；、".contains($0) })
+        text.split(whereSeparator: listSeparators.contains)
             .map { $0.trimmingWhitespace() }
             .filter { !$0.isEmpty }
     }

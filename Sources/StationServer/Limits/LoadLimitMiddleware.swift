@@ -20,7 +20,8 @@ struct LoadLimitMiddleware: RouterMiddleware {
         _ request: Request, context: Context,
         next: (Request, Context) async throws -> Response
     ) async throws -> Response {
-        guard let route = APIRoute.route(method: request.method, path: request.uri.path[...]) else {
+        // The route StrictQueryMiddleware found, or (when it did not run before this) found here.
+        guard let route = context.route ?? APIRoute.route(method: request.method, path: request.uri.path[...]) else {
             return try await next(request, context)
         }
         switch RequestLoad.of(route, request) {

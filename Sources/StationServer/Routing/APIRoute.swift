@@ -46,8 +46,13 @@ public struct APIRoute: Sendable, Hashable {
     /// the station with id "along").
     static func route(method: HTTPRequest.Method, path requestPath: Substring) -> APIRoute? {
         let requestSegments = requestPath.split(separator: "/", omittingEmptySubsequences: false)
-        return all.filter { $0.method == method && $0.matches(requestSegments) }
-            .min { $0.parameterSegments < $1.parameterSegments }
+        var best: APIRoute?
+        for route in all where route.method == method && route.parameterSegments < (best?.parameterSegments ?? .max)
+            && route.matches(requestSegments)
+        {
+            best = route
+        }
+        return best
     }
 
     /// The methods declared for a request path, for a 405's `Allow` header; empty when no route has the path.
