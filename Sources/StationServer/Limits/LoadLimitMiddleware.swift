@@ -64,15 +64,14 @@ enum RequestLoad: Equatable {
     static let heavyRoutes: Set<APIRoute> = [.coverage, .gaps, .profile, .export, .recommend]
     /// A route with more positions than this is computed off the request tasks.
     static let longRoutePositions = 500
-    /// An encoded polyline longer than this (about 500 positions) makes an along request heavy.
-    static let longPolylineBytes = 2_048
     /// A GeoJSON route body longer than this (about 700 positions), or of unknown length, makes it heavy.
     static let longRouteBodyBytes = 16 * 1_024
 
     static func of(_ route: APIRoute, _ request: Request) -> RequestLoad {
         if heavyRoutes.contains(route) { return .heavy }
         if route == .alongPolyline {
-            return request.uri.query.map { $0.utf8.count > longPolylineBytes } == true ? .heavy : .light
+            let positions = request.uri.query.map { polylinePositions(inQuery: $0) } ?? 0
+            return positions > longRoutePositions ? .heavy : .light
         }
         if route == .alongGeoJSON {
             let length = request.headers[.contentLength].flatMap { Int($0) }
@@ -81,6 +80,34 @@ enum RequestLoad: Equatable {
         switch request.method {
         case .post, .put, .delete, .patch: return .write
         default: return .light
+        }
+    }
+
+    /// How many positions the `polyline` parameter of a raw query string encodes, without decoding
+    /// it: in Google's encoding every value ends with a byte from `?` to `^` (63...94; the bytes of a
+    /// value that continues are 95 and up), and a position is two values. Percent-escapes are read as
+    /// the byte they stand for.
+    static func polylinePositions(inQuery query: String) -> Int {
+        var values = 0
+        for pair in query.utf8.split(separator: UInt8(ascii: "&")) where pair.starts(with: "polyline=".utf8) {
+            var bytes = pair.dropFirst("polyline=".utf8.count).makeIterator()
+            while let b = bytes.next() {
+                var byte = b
+                if b == UInt8(ascii: "%"), let high = bytes.next().flatMap(hexValue), let low = bytes.next().flatMap(hexValue) {
+                    byte = high << 4 | low
+                }
+                if byte >= 63 && byte < 95 { values += 1 }
+            }
+        }
+        return values / 2
+    }
+
+    private static func hexValue(_ b: UInt8) -> UInt8? {
+        switch b {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return b - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return b - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return b - UInt8(ascii: "A") + 10
+        default: return nil
         }
     }
 }
