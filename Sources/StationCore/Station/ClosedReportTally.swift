@@ -29,24 +29,31 @@ public struct ClosedReportTally: Sendable {
     /// Sets ``NearestResult/closedReports7d`` on the answer's results and alternatives.
     public func annotate(_ answer: inout NearestAnswer, nowEpochSeconds now: Int64) {
         guard !isEmpty else { return }
-        for i in answer.results.indices {
-            answer.results[i].closedReports7d = count(stationID: answer.results[i].id, nowEpochSeconds: now)
-        }
-        for i in answer.alternatives.indices {
-            let s = answer.alternatives[i].station
-            answer.alternatives[i].station.closedReports7d = count(stationID: s.id, nowEpochSeconds: now)
-        }
+        annotate(&answer.results, now: now)
+        for i in answer.alternatives.indices { annotate(&answer.alternatives[i].station, now: now) }
     }
 
     /// Sets ``AlongResult/closedReports7d`` on the answer's results and alternatives.
     public func annotate(_ answer: inout AlongAnswer, nowEpochSeconds now: Int64) {
         guard !isEmpty else { return }
-        for i in answer.results.indices {
-            answer.results[i].closedReports7d = count(stationID: answer.results[i].id, nowEpochSeconds: now)
-        }
-        for i in answer.alternatives.indices {
-            let s = answer.alternatives[i].station
-            answer.alternatives[i].station.closedReports7d = count(stationID: s.id, nowEpochSeconds: now)
-        }
+        annotate(&answer.results, now: now)
+        for i in answer.alternatives.indices { annotate(&answer.alternatives[i].station, now: now) }
+    }
+
+    private func annotate<R: CarriesClosedReports>(_ results: inout [R], now: Int64) {
+        for i in results.indices { annotate(&results[i], now: now) }
+    }
+
+    private func annotate<R: CarriesClosedReports>(_ result: inout R, now: Int64) {
+        result.closedReports7d = count(stationID: result.id, nowEpochSeconds: now)
     }
 }
+
+/// A station in an answer that can carry its count of recent `closed` reports.
+protocol CarriesClosedReports {
+    var id: String { get }
+    var closedReports7d: Int { get set }
+}
+
+extension NearestResult: CarriesClosedReports {}
+extension AlongResult: CarriesClosedReports {}
