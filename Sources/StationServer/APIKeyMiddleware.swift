@@ -1,4 +1,5 @@
 import Hummingbird
+import StationApp
 import StationStore
 
 /// Reads `Authorization: Bearer KEY` and sets the request's ``Caller``.
@@ -7,7 +8,7 @@ import StationStore
 /// on public routes, so a misconfigured client learns at once that its key is not working.
 struct APIKeyMiddleware: RouterMiddleware {
     typealias Context = StationRequestContext
-    let store: any LedgerStore
+    let keys: KeyVerifier
 
     func handle(
         _ request: Request, context: Context,
@@ -20,7 +21,7 @@ struct APIKeyMiddleware: RouterMiddleware {
         guard parts.count == 2, parts[0].lowercased() == "bearer" else {
             throw APIError(.unauthorized, code: "unauthorized", message: "Authorization must be 'Bearer KEY'")
         }
-        guard let key = try await store.verifyKey(String(parts[1]).trimmingCharacters(in: .whitespaces)) else {
+        guard let key = try await keys.verify(String(parts[1]).trimmingCharacters(in: .whitespaces)) else {
             throw APIError(.unauthorized, code: "unauthorized", message: "unknown or revoked API key")
         }
         var context = context

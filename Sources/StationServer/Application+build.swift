@@ -49,6 +49,8 @@ public struct AppServices: Sendable {
     /// Where the map page finds Leaflet, and its basemap.
     public var map = MapSettings()
     public let reports: FieldReportService
+    /// API keys, checked against the ledger (and remembered for its outages).
+    public let keys: KeyVerifier
     /// Request sizes, heavy-route admission and rate limits.
     public var limits = ServiceLimits()
 
@@ -57,6 +59,7 @@ public struct AppServices: Sendable {
         ledger = try await LedgerService(store: store, demand: demand)
         metrics = RouteMetrics()
         reports = try await FieldReportService(store: store, clock: clock)
+        keys = KeyVerifier(store: store)
     }
 }
 
@@ -68,7 +71,7 @@ public func buildRouter(_ services: AppServices, accessLog: Bool = false) -> Rou
     router.add(middleware: RequestSizeMiddleware(maxURLBytes: services.limits.maxURLBytes,
                                                  maxQueryParameters: services.limits.maxQueryParameters))
     router.add(middleware: StrictQueryMiddleware())
-    router.add(middleware: APIKeyMiddleware(store: services.ledger.store))
+    router.add(middleware: APIKeyMiddleware(keys: services.keys))
     router.add(middleware: LoadLimitMiddleware(services.limits))
     router.add(middleware: BodyDeadlineMiddleware(seconds: services.limits.bodyTimeoutSeconds))
     router.add(middleware: CompressionMiddleware())

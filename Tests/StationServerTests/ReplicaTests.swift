@@ -16,8 +16,9 @@ import Testing
     }
 
     /// The first result of nearest at the test point, as replica `client` answers it.
-    static func nearestID(_ client: any TestClientProtocol) async throws -> String? {
-        try await client.execute(uri: "/v1/stations/nearest?lon=116.40&lat=39.90&open=now&limit=1", method: .get) { response in
+    static func nearestID(_ client: any TestClientProtocol, key: String? = nil) async throws -> String? {
+        try await client.execute(uri: "/v1/stations/nearest?lon=116.40&lat=39.90&open=now&limit=1", method: .get,
+                                 headers: key.map(bearer) ?? [:]) { response in
             (try json(response)["results"] as? [[String: Any]])?.first?["id"] as? String
         }
     }
@@ -86,14 +87,22 @@ import Testing
         let server = try PostgresTestSupport.serverScript("start", directory: directory, port: port)
         defer { _ = try? PostgresTestSupport.serverScript("stop", directory: directory, port: port) }
         let url = try await PostgresTestSupport.ledgerURL(on: server)
-        let editor = try await LedgerAddress(url).open(.readWrite).createKey(role: .editor, organization: nil)
+        let ledger = try await LedgerAddress(url).open(.readWrite)
+        let editor = try await ledger.createKey(role: .editor, organization: nil)
+        let auditor = try await ledger.createKey(role: .auditor, organization: nil)
         let app = try await Self.server(url)
         try await app.test(.live) { client in
             #expect(try await Self.health(client)["ledger"] as? String == "ok")
+            #expect(try await Self.nearestID(client, key: auditor.secret) == "T-1")
             try PostgresTestSupport.serverScript("pause", directory: directory, port: port)
 
-            // Reads go on from the snapshot.
+            // Reads go on from the snapshot, for a key this server checked before the outage too.
             #expect(try await Self.nearestID(client) == "T-1")
+            #expect(try await Self.nearestID(client, key: auditor.secret) == "T-1")
+            // A key it never checked cannot be checked now: 503, not 401.
+            try await client.execute(uri: "/v1/stations/nearest?lon=116.40&lat=39.90", method: .get, headers: bearer(editor.secret)) { response in
+                try expectError(response, status: .serviceUnavailable, code: "ledger_unavailable")
+            }
             // Writes are refused with 503 and the error shape.
             try await client.execute(uri: "/v1/stations", method: .post, headers: bearer(editor.secret, contentType: "application/json"),
                                      body: ByteBuffer(string: Self.newStation)) { response in
