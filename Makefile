@@ -54,12 +54,17 @@ test: deps pydeps
 	bash scripts/pg_test_server.sh stop; exit $$status
 	@$(MAKE) --no-print-directory test-reliability
 
-## Contract test (schemathesis against /openapi.yaml), 20 kill -9s during imports, 20 s of fuzzing per
-## target; see README "Reliability". Longer budgets: the scripts' arguments.
+## Contract test (schemathesis against /openapi.yaml), 20 kill -9s during imports into SQLite and 6 into
+## PostgreSQL (a throwaway server), 20 s of fuzzing per target; see README "Reliability". Longer
+## budgets: the scripts' arguments.
 test-reliability: deps pydeps
+	@$(MAKE) --no-print-directory deps APT_PACKAGES="$(PG_PACKAGES)"
 	$(SWIFT) build --product stationfinder
 	python3 scripts/contract_test.py --bin "$$($(SWIFT) build --show-bin-path)/stationfinder" --max-time 30
 	BIN="$$($(SWIFT) build --show-bin-path)/stationfinder" bash scripts/crash_inject.sh 20
+	@url="$$(bash scripts/pg_test_server.sh start)" || exit 1; \
+	LEDGER_URL="$$url" BIN="$$($(SWIFT) build --show-bin-path)/stationfinder" bash scripts/crash_inject.sh 6; status=$$?; \
+	bash scripts/pg_test_server.sh stop; exit $$status
 	bash scripts/fuzz.sh all 20
 
 ## The unit tests under AddressSanitizer / ThreadSanitizer, each in its own build directory. Not in
