@@ -83,7 +83,7 @@ public func buildRouter(_ services: AppServices, accessLog: Bool = false) -> Rou
     StationWritesController(ledger: services.ledger).addRoutes(to: router)
     CoverageController(ledger: services.ledger).addRoutes(to: router)
     HoursController().addRoutes(to: router)
-    RecommendController(ledger: services.ledger).addRoutes(to: router)
+    RecommendController(ledger: services.ledger, boundSeconds: services.limits.recommendBoundSeconds).addRoutes(to: router)
     MapController(settings: services.map).addRoutes(to: router)
     return router
 }

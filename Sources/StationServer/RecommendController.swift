@@ -11,6 +11,8 @@ import StationGeometry
 /// is the server's layer (`serve --demand FILE`), else spread evenly within the district.
 struct RecommendController: Sendable {
     let ledger: LedgerService
+    /// ``ServiceLimits/recommendBoundSeconds``.
+    let boundSeconds: Double
 
     /// Most candidates a request may list inline.
     static let maxInlineCandidates = 5_000
@@ -37,7 +39,8 @@ struct RecommendController: Sendable {
             return sites
         }
         let options = RecommendOptions(coverage: try q.coverageOptions(context: context), count: count,
-                                       minStations: try q.int("min_stations") ?? 1, candidates: candidates)
+                                       minStations: try q.int("min_stations") ?? 1, candidates: candidates,
+                                       boundSeconds: boundSeconds)
         do throws(RecommendError) { try options.validate() } catch { throw APIError.invalid(error.field, error.description) }
         let answer: SiteRecommendation
         do {

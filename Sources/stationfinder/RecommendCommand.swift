@@ -41,6 +41,9 @@ struct RecommendCommand: AsyncParsableCommand {
     @Flag(help: "Count members-only (grade C) stations too.")
     var includeMembersOnly = false
 
+    @Option(help: "Seconds the LP bound may run (0.1...600); stopped there, the bound is looser and the answer says so.")
+    var boundSeconds: Double = 60
+
     @Flag(help: "Print the JSON document instead of a table.")
     var json = false
 
@@ -55,6 +58,9 @@ struct RecommendCommand: AsyncParsableCommand {
             guard radius <= 50_000 else { throw ValidationError("--radius must be at most 50000 metres (50 km), got \(radius)") }
         }
         if json && geojson != nil { throw ValidationError("use either --json or --geojson, not both") }
+        guard RecommendOptions.boundSecondsRange.contains(boundSeconds) else {
+            throw ValidationError("--bound-seconds must be within 0.1...600, got \(boundSeconds)")
+        }
     }
 
     func run() async throws {
@@ -72,7 +78,7 @@ struct RecommendCommand: AsyncParsableCommand {
         let layer = try demandFile.layer(for: [shape])
         let options = RecommendOptions(
             coverage: CoverageOptions(radiusMetres: metres, time: time, includeMembersOnly: includeMembersOnly),
-            count: count, minStations: minStations, candidates: sites, demand: layer)
+            count: count, minStations: minStations, candidates: sites, demand: layer, boundSeconds: boundSeconds)
         let answer: SiteRecommendation
         do {
             answer = try analyzer.recommend(in: shape, options: options)

@@ -21,10 +21,13 @@ struct ServeLimitOptions: ParsableArguments {
     var idleTimeout = ServeLimitOptions.defaults.idleTimeoutSeconds
     @Option(help: "Seconds a request body may take to arrive in full after its head before the connection is closed.")
     var bodyTimeout = ServeLimitOptions.defaults.bodyTimeoutSeconds
+    @Option(help: "Seconds a recommendation's LP bound may run; stopped there, the answer's bound is looser and says so (bound_optimal: false).")
+    var recommendBoundSeconds = ServeLimitOptions.defaults.recommendBoundSeconds
 
     var values: ServiceLimits {
         ServiceLimits(heavyWorkers: heavyWorkers, heavyQueue: heavyQueue, heavyPerMinute: heavyPerMinute,
                       writesPerMinute: writesPerMinute, maxURLBytes: maxURLBytes, maxQueryParameters: maxQueryParameters,
-                      idleTimeoutSeconds: idleTimeout, bodyTimeoutSeconds: bodyTimeout)
+                      idleTimeoutSeconds: idleTimeout, bodyTimeoutSeconds: bodyTimeout,
+                      recommendBoundSeconds: recommendBoundSeconds)
     }
 }

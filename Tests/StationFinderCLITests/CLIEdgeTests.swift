@@ -177,3 +177,31 @@ struct CLIServeTests {
         #expect(outcome.stderr.contains("port \(port) on 127.0.0.1 is already in use"), "\(outcome.stderr)")
     }
 }
+
+/// A recommendation's LP bound runs within its time limit; stopped early, the answer says so and its
+/// bound still holds.
+struct CLIRecommendBoundTests {
+    @Test func theBoundStopsAtItsTimeLimitAndSaysSo() throws {
+        let cli = try CLIRunner.withLedger()
+        // Tongzhou is almost wholly uncovered by the test ledger: about 15,000 demand points and as many
+        // candidate cells, an LP that GLPK needs seconds for.
+        let outcome = try cli.run("recommend", "--district", "Tongzhou", "--count", "3", "--at", "2026-11-23T10:00",
+                                  "--bound-seconds", "0.1", "--json")
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let answer = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+        #expect(answer["bound_optimal"] as? Bool == false)
+        let after = try #require(answer["covered_after"] as? Double)
+        let before = try #require(answer["covered_before"] as? Double)
+        let upper = try #require(answer["upper_bound"] as? Double)
+        #expect(after > before)
+        #expect(upper >= after)
+
+        let proven = try cli.run("recommend", "--district", "Dongcheng", "--count", "1", "--at", "2026-11-23T10:00", "--json")
+        let provenAnswer = try #require(try JSONSerialization.jsonObject(with: Data(proven.stdout.utf8)) as? [String: Any])
+        #expect(provenAnswer["bound_optimal"] as? Bool == true)
+
+        let bad = try cli.run("recommend", "--district", "Dongcheng", "--count", "1", "--bound-seconds", "0")
+        #expect(bad.status != 0)
+        #expect(bad.stderr.contains("--bound-seconds must be within 0.1...600, got 0.0"), "\(bad.stderr)")
+    }
+}

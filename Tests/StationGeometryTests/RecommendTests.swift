@@ -61,7 +61,7 @@ struct RecommendTests {
             .recommend(in: district, options: RecommendOptions(count: 1))
         let text = String(decoding: answer.json(), as: UTF8.self)
         let keys = ["district", "radius_m", "count", "demand_total", "covered_before", "covered_after", "upper_bound",
-                    "gap_pct", "demand_source", "sites", "rank", "lon", "lat", "id", "added_demand", "added_pct", "nearest_station_m"]
+                    "gap_pct", "bound_optimal", "demand_source", "sites", "rank", "lon", "lat", "id", "added_demand", "added_pct", "nearest_station_m"]
         var position = text.startIndex
         for key in keys {
             let found = try #require(text.range(of: "\"\(key)\":", range: position..<text.endIndex), "\(key) missing or out of order")
@@ -69,7 +69,8 @@ struct RecommendTests {
         }
         #expect(text.contains("\"nearest_station_m\":null"))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
-        #expect(object.count == 10)
+        #expect(object.count == 11)
+        #expect(object["bound_optimal"] as? Bool == true)
     }
 
     /// With demand spread evenly every wholly uncovered cell scores its area: those ties are ranked

@@ -26,7 +26,7 @@ struct RecommendRouteTests {
                 #expect(response.status == .ok, "\(String(buffer: response.body))")
                 let body = try json(response)
                 #expect(Set(body.keys) == ["district", "radius_m", "count", "demand_total", "covered_before", "covered_after",
-                                           "upper_bound", "gap_pct", "demand_source", "sites"])
+                                           "upper_bound", "gap_pct", "bound_optimal", "demand_source", "sites"])
                 #expect(body["district"] as? String == "110101")
                 #expect(body["count"] as? Int == 1)
                 #expect(body["demand_source"] as? String == "uniform")

@@ -10,7 +10,8 @@ extension CoverageAnalyzer {
     public func recommend(in shape: DistrictShape, options: RecommendOptions) throws -> SiteRecommendation {
         let instance = try recommendationInstance(in: shape, options: options)
         let problem = instance.problem
-        let bound = try CoveringBound.upperBound(problem, count: options.count)
+        let bound = try CoveringBound.upperBound(
+            problem, count: options.count, timeLimitMilliseconds: Int32((options.boundSeconds * 1_000).rounded()))
         let solution = CoveringSolver.solve(problem, count: options.count, hint: bound.leadingCandidates(options.count))
         // The bound is certified from dual prices; it can only fall short of the answer by round-off.
         let upper = max(bound.coveredDemand, solution.coveredAfter)

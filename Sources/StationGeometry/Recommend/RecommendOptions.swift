@@ -14,18 +14,23 @@ public struct RecommendOptions: Sendable {
     public var demand: DemandLayer?
     /// Side of the grid cells (uniform demand points and gap-cell candidates), metres.
     public var cellMetres: Double
+    /// How long the LP bound may run. Stopped early, the bound is still valid but looser, and the answer
+    /// says so (``SiteRecommendation/boundOptimal``); the sites are chosen either way.
+    public var boundSeconds: Double
 
     public static let countRange: ClosedRange<Int> = 1...500
+    public static let boundSecondsRange: ClosedRange<Double> = 0.1...600
 
     public init(coverage: CoverageOptions = CoverageOptions(), count: Int, minStations: Int = 1,
                 candidates: [CandidateSite]? = nil, demand: DemandLayer? = nil,
-                cellMetres: Double = GapOptions.defaultCellMetres) {
+                cellMetres: Double = GapOptions.defaultCellMetres, boundSeconds: Double = 60) {
         self.coverage = coverage
         self.count = count
         self.minStations = minStations
         self.candidates = candidates
         self.demand = demand
         self.cellMetres = cellMetres
+        self.boundSeconds = boundSeconds
     }
 
     public func validate() throws(RecommendError) {
@@ -39,6 +44,9 @@ public struct RecommendOptions: Sendable {
         guard cellMetres.isFinite, GapOptions.cellRangeMetres.contains(cellMetres) else {
             throw .invalidRadius("cell size must be between 50 m and 5000 m, got \(cellMetres)")
         }
+        guard Self.boundSecondsRange.contains(boundSeconds) else {
+            throw .invalidBoundSeconds("the bound's time limit must be within 0.1...600 seconds, got \(boundSeconds)")
+        }
     }
 }
 
@@ -47,6 +55,7 @@ public enum RecommendError: Error, Sendable, CustomStringConvertible, Equatable 
     case invalidRadius(String)
     case invalidCount(String)
     case invalidMinStations(String)
+    case invalidBoundSeconds(String)
     /// A candidate outside the district: the candidates source, the item ("line 3") and the reason.
     case candidateOutside(source: String, origin: String, reason: String)
     /// The demand layer has nothing inside the district.
@@ -54,7 +63,8 @@ public enum RecommendError: Error, Sendable, CustomStringConvertible, Equatable 
 
     public var description: String {
         switch self {
-        case .invalidRadius(let s), .invalidCount(let s), .invalidMinStations(let s), .noDemand(let s): return s
+        case .invalidRadius(let s), .invalidCount(let s), .invalidMinStations(let s), .invalidBoundSeconds(let s), .noDemand(let s):
+            return s
         case .candidateOutside(let source, let origin, let reason): return "\(source): \(origin): \(reason)"
         }
     }
@@ -65,6 +75,7 @@ public enum RecommendError: Error, Sendable, CustomStringConvertible, Equatable 
         case .invalidRadius: "radius"
         case .invalidCount: "count"
         case .invalidMinStations: "min_stations"
+        case .invalidBoundSeconds: "bound_seconds"
         case .candidateOutside: "candidates"
         case .noDemand: "demand"
         }

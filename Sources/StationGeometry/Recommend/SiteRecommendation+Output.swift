@@ -36,6 +36,7 @@ extension SiteRecommendation {
         w.key(text: "covered_after"); w.number(coveredAfter)
         w.key(text: "upper_bound"); w.number(upperBound)
         w.key(text: "gap_pct"); w.number(gapPct)
+        w.key(text: "bound_optimal"); w.bool(boundOptimal)
         w.key(text: "demand_source"); w.string(demandSource)
     }
 

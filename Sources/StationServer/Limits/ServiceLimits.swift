@@ -1,4 +1,5 @@
 import Foundation
+import StationGeometry
 
 /// The limits a public service needs, in one value: `serve` options set them, the tests shrink them.
 ///
@@ -27,11 +28,15 @@ public struct ServiceLimits: Sendable, Equatable {
     /// A request body must arrive in full within this many seconds of its head, else the
     /// connection is closed.
     public var bodyTimeoutSeconds: Int
+    /// How long a recommendation's LP bound may hold a heavy worker; stopped there, the answer carries
+    /// a looser bound and `bound_optimal: false` (a district-wide request in a large district can take
+    /// a minute to prove).
+    public var recommendBoundSeconds: Double
 
     public init(heavyWorkers: Int = ServiceLimits.defaultHeavyWorkers, heavyQueue: Int = 16,
                 heavyPerMinute: Int = 60, writesPerMinute: Int = 120,
                 maxURLBytes: Int = 8_192, maxQueryParameters: Int = 64,
-                idleTimeoutSeconds: Int = 30, bodyTimeoutSeconds: Int = 60) {
+                idleTimeoutSeconds: Int = 30, bodyTimeoutSeconds: Int = 60, recommendBoundSeconds: Double = 10) {
         self.heavyWorkers = heavyWorkers
         self.heavyQueue = heavyQueue
         self.heavyPerMinute = heavyPerMinute
@@ -40,6 +45,7 @@ public struct ServiceLimits: Sendable, Equatable {
         self.maxQueryParameters = maxQueryParameters
         self.idleTimeoutSeconds = idleTimeoutSeconds
         self.bodyTimeoutSeconds = bodyTimeoutSeconds
+        self.recommendBoundSeconds = recommendBoundSeconds
     }
 
     /// One heavy worker per core, at least one.
@@ -55,6 +61,9 @@ public struct ServiceLimits: Sendable, Equatable {
         if maxQueryParameters < 16 { return "--max-query-parameters must be at least 16, got \(maxQueryParameters)" }
         if idleTimeoutSeconds < 1 { return "--idle-timeout must be at least 1 second, got \(idleTimeoutSeconds)" }
         if bodyTimeoutSeconds < 1 { return "--body-timeout must be at least 1 second, got \(bodyTimeoutSeconds)" }
+        if !RecommendOptions.boundSecondsRange.contains(recommendBoundSeconds) {
+            return "--recommend-bound-seconds must be within 0.1...600, got \(recommendBoundSeconds)"
+        }
         return nil
     }
 }
