@@ -36,7 +36,7 @@ start() {
   "$bin" setup --geodata geodata --sample --db "$url" >&2
   local upstream=""
   for port in $REPLICA_PORTS; do
-    "$bin" serve --db "$url" --host 127.0.0.1 --port "$port" --quiet >"$DIR/replica-$port.log" 2>&1 &
+    "$bin" serve --db "$url" --host 127.0.0.1 --port "$port" --trusted-proxy 127.0.0.1 --quiet >"$DIR/replica-$port.log" 2>&1 &
     echo $! >"$DIR/replica-$port.pid"
     upstream="$upstream        server 127.0.0.1:$port max_fails=1 fail_timeout=5s;\n"
   done

@@ -72,6 +72,7 @@ public func buildRouter(_ services: AppServices, accessLog: Bool = false) -> Rou
                                                  maxQueryParameters: services.limits.maxQueryParameters))
     router.add(middleware: StrictQueryMiddleware())
     router.add(middleware: APIKeyMiddleware(keys: services.keys))
+    router.add(middleware: ForwardedClientMiddleware(trustedProxies: services.limits.trustedProxies))
     router.add(middleware: LoadLimitMiddleware(services.limits))
     router.add(middleware: BodyDeadlineMiddleware(seconds: services.limits.bodyTimeoutSeconds))
     router.add(middleware: CompressionMiddleware())

@@ -44,7 +44,7 @@ struct ReportsController: Sendable {
         guard let station = try await ledger.store.station(id: stationID), context.caller.canSee(station) else {
             throw APIError.notFound("no station with id '\(stationID)'")
         }
-        if let wait = reports.limiter.admit(client: Self.clientIdentity(context), stationID: station.id, now: now) {
+        if let wait = reports.limiter.admit(client: context.clientIdentity, stationID: station.id, now: now) {
             var error = APIError(.tooManyRequests, code: "rate_limited",
                                  message: "too many reports from this client; try again in \(wait) seconds")
             error.headers[.retryAfter] = String(wait)
@@ -122,11 +122,6 @@ struct ReportsController: Sendable {
 
     /// Whom the rate limit counts: the key when there is one, else the connection's address (only ever
     /// hashed, see ``ReportRateLimiter``).
-    static func clientIdentity(_ context: StationRequestContext) -> String {
-        if case .key(let id, _, _) = context.caller { return "key:" + id }
-        return "address:" + (context.remoteIP ?? "unknown")
-    }
-
     static let kinds = ReportKind.allCases.map(\.rawValue).joined(separator: ", ")
 
     static func apiError(_ error: ReportError) -> APIError {

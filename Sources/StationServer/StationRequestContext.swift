@@ -23,6 +23,16 @@ public struct StationRequestContext: RequestContext {
     /// The connection's peer address: read only to rate-limit reports (hashed, never stored).
     var remoteIP: String? { peerAddress() }
 
+    /// The client's address as a trusted proxy in front reported it; see ``ForwardedClientMiddleware``.
+    var forwardedClient: String?
+
+    /// Who a request counts as for per-client limits: its API key, else its address (the forwarded
+    /// one behind a trusted proxy).
+    var clientIdentity: String {
+        if case .key(let id, _, _) = caller { return "key:" + id }
+        return "address:" + (forwardedClient ?? remoteIP ?? "unknown")
+    }
+
     /// Bodies larger than this get 413; the import route reads its own, larger limit.
     public var maxUploadSize: Int { APILimits.maxBodyBytes }
 }

@@ -23,11 +23,13 @@ struct ServeLimitOptions: ParsableArguments {
     var bodyTimeout = ServeLimitOptions.defaults.bodyTimeoutSeconds
     @Option(help: "Seconds a recommendation's LP bound may run; stopped there, the answer's bound is looser and says so (bound_optimal: false).")
     var recommendBoundSeconds = ServeLimitOptions.defaults.recommendBoundSeconds
+    @Option(help: "Address of a proxy in front (repeatable) whose X-Forwarded-For names the client for the per-client limits.")
+    var trustedProxy: [String] = []
 
     var values: ServiceLimits {
         ServiceLimits(heavyWorkers: heavyWorkers, heavyQueue: heavyQueue, heavyPerMinute: heavyPerMinute,
                       writesPerMinute: writesPerMinute, maxURLBytes: maxURLBytes, maxQueryParameters: maxQueryParameters,
                       idleTimeoutSeconds: idleTimeout, bodyTimeoutSeconds: bodyTimeout,
-                      recommendBoundSeconds: recommendBoundSeconds)
+                      recommendBoundSeconds: recommendBoundSeconds, trustedProxies: Set(trustedProxy))
     }
 }

@@ -176,3 +176,48 @@ struct ServiceLimitsTests {
         }
     }
 }
+
+/// Behind a trusted proxy, clients are told apart by `X-Forwarded-For`; from anyone else the header is
+/// ignored (a live server, so requests have a peer address: 127.0.0.1).
+struct ForwardedClientTests {
+    static func forwarded(_ address: String) -> HTTPFields {
+        var headers = HTTPFields()
+        headers[ForwardedClientMiddleware.forwardedFor] = address
+        return headers
+    }
+
+    /// The status of a report write from each of `clients` in turn, with one write a minute per client.
+    static func statuses(trustedProxies: Set<String>, clients: [String]) async throws -> [HTTPResponse.Status] {
+        var services = try await TestLedger.services()
+        services.limits = ServiceLimits(writesPerMinute: 1, trustedProxies: trustedProxies)
+        let app = Application(router: buildRouter(services), configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+        return try await app.test(.live) { client in
+            var statuses: [HTTPResponse.Status] = []
+            for address in clients {
+                statuses.append(try await client.execute(
+                    uri: "/v1/stations/NOPE/reports", method: .post, headers: forwarded(address),
+                    body: ByteBuffer(string: #"{"kind":"closed"}"#)) { $0.status })
+            }
+            return statuses
+        }
+    }
+
+    @Test func aTrustedProxysClientsAreCountedApart() async throws {
+        // 404: admitted (no such station); 429: the client's one write a minute is spent.
+        let statuses = try await Self.statuses(trustedProxies: ["127.0.0.1"], clients: ["203.0.113.7", "203.0.113.8", "203.0.113.7"])
+        #expect(statuses == [.notFound, .notFound, .tooManyRequests])
+    }
+
+    @Test func theHeaderIsIgnoredFromAnUntrustedPeer() async throws {
+        let statuses = try await Self.statuses(trustedProxies: [], clients: ["203.0.113.7", "203.0.113.8"])
+        #expect(statuses == [.notFound, .tooManyRequests])
+    }
+
+    @Test func theClientIsTheLastAddressNotAProxy() {
+        let proxies: Set<String> = ["10.0.0.2", "127.0.0.1"]
+        #expect(ForwardedClientMiddleware.client(forwardedFor: "198.51.100.1, 203.0.113.9, 10.0.0.2", trustedProxies: proxies) == "203.0.113.9")
+        #expect(ForwardedClientMiddleware.client(forwardedFor: " 203.0.113.9 ", trustedProxies: proxies) == "203.0.113.9")
+        #expect(ForwardedClientMiddleware.client(forwardedFor: "10.0.0.2, 127.0.0.1", trustedProxies: proxies) == nil)
+        #expect(ForwardedClientMiddleware.client(forwardedFor: "", trustedProxies: proxies) == nil)
+    }
+}

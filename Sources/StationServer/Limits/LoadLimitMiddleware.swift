@@ -48,7 +48,7 @@ struct LoadLimitMiddleware: RouterMiddleware {
     private func admit(_ context: Context, to limiter: ClientRateLimiter, what: String) throws {
         let elapsed = ContinuousClock.now - origin
         let now = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-        if let seconds = limiter.admit(client: ReportsController.clientIdentity(context), now: now) {
+        if let seconds = limiter.admit(client: context.clientIdentity, now: now) {
             var refusal = APIError(.tooManyRequests, code: "rate_limited",
                                    message: "too many \(what) from this client (at most \(limiter.perMinute) a minute); try again in \(seconds) seconds")
             refusal.headers[.retryAfter] = String(seconds)

@@ -32,11 +32,15 @@ public struct ServiceLimits: Sendable, Equatable {
     /// a looser bound and `bound_optimal: false` (a district-wide request in a large district can take
     /// a minute to prove).
     public var recommendBoundSeconds: Double
+    /// Addresses of the proxies (balancers) in front whose `X-Forwarded-For` names the client for the
+    /// per-client limits; empty: clients are known by their own address.
+    public var trustedProxies: Set<String>
 
     public init(heavyWorkers: Int = ServiceLimits.defaultHeavyWorkers, heavyQueue: Int = 16,
                 heavyPerMinute: Int = 60, writesPerMinute: Int = 120,
                 maxURLBytes: Int = 8_192, maxQueryParameters: Int = 64,
-                idleTimeoutSeconds: Int = 30, bodyTimeoutSeconds: Int = 60, recommendBoundSeconds: Double = 10) {
+                idleTimeoutSeconds: Int = 30, bodyTimeoutSeconds: Int = 60, recommendBoundSeconds: Double = 10,
+                trustedProxies: Set<String> = []) {
         self.heavyWorkers = heavyWorkers
         self.heavyQueue = heavyQueue
         self.heavyPerMinute = heavyPerMinute
@@ -46,6 +50,7 @@ public struct ServiceLimits: Sendable, Equatable {
         self.idleTimeoutSeconds = idleTimeoutSeconds
         self.bodyTimeoutSeconds = bodyTimeoutSeconds
         self.recommendBoundSeconds = recommendBoundSeconds
+        self.trustedProxies = trustedProxies
     }
 
     /// One heavy worker per core, at least one.
