@@ -84,30 +84,15 @@ enum RequestLoad: Equatable {
     }
 
     /// How many positions the `polyline` parameter of a raw query string encodes, without decoding
-    /// it: in Google's encoding every value ends with a byte from `?` to `^` (63...94; the bytes of a
-    /// value that continues are 95 and up), and a position is two values. Percent-escapes are read as
-    /// the byte they stand for.
+    /// the polyline: in Google's encoding every value ends with a byte from `?` to `^` (63...94; the
+    /// bytes of a value that continues are 95 and up), and a position is two values.
     static func polylinePositions(inQuery query: String) -> Int {
         var values = 0
-        for pair in query.utf8.split(separator: UInt8(ascii: "&")) where pair.starts(with: "polyline=".utf8) {
-            var bytes = pair.dropFirst("polyline=".utf8.count).makeIterator()
-            while let b = bytes.next() {
-                var byte = b
-                if b == UInt8(ascii: "%"), let high = bytes.next().flatMap(hexValue), let low = bytes.next().flatMap(hexValue) {
-                    byte = high << 4 | low
-                }
-                if byte >= 63 && byte < 95 { values += 1 }
+        for pair in query.split(separator: "&") where pair.hasPrefix("polyline=") {
+            for byte in QueryParameters.decoded(pair.dropFirst("polyline=".count)).utf8 where byte >= 63 && byte < 95 {
+                values += 1
             }
         }
         return values / 2
-    }
-
-    private static func hexValue(_ b: UInt8) -> UInt8? {
-        switch b {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): return b - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): return b - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): return b - UInt8(ascii: "A") + 10
-        default: return nil
-        }
     }
 }
