@@ -13,13 +13,14 @@ extension StationIndex {
         nearest(to: point, limit: limit, maxDistanceMetres: maxDistanceMetres, filter: Unfiltered())
     }
 
-    /// The finished search: its hits, and its filter as the search left it (with what it learnt).
+    /// The search's hits, and its filter as the search left it (with what it learnt); not the whole
+    /// search state, which the caller has no use for.
     func search<F: NearestFilter>(
         to point: LonLat, limit: Int, maxDistanceMetres: Double, filter: F
-    ) -> NearestSearch<F> {
+    ) -> (hits: [IndexHit], filter: F) {
         var search = NearestSearch(index: self, point: point, limit: limit, maxDistanceMetres: maxDistanceMetres, filter: filter)
         if limit > 0, storage.count > 0, !(maxDistanceMetres < 0) { search.run() }
-        return search
+        return (search.hits, search.filter)
     }
 }
 
