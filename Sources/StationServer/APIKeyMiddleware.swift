@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import StationApp
 import StationStore
@@ -29,5 +30,3 @@ struct APIKeyMiddleware: RouterMiddleware {
         return try await next(request, context)
     }
 }
-
-import Foundation

@@ -8,8 +8,9 @@ public struct StationRequestContext: RequestContext {
     /// The request's route in ``APIRoute/all``, found once by ``StrictQueryMiddleware``; nil before it
     /// runs and for a path the table does not declare.
     var route: APIRoute?
-    /// Reads the connection's peer address when a route needs it (only report filing does): formatting
-    /// it for every request would cost every route.
+    /// Reads the connection's peer address when it is needed (per-client limits of writes, heavy
+    /// requests and reports; a forwarded client's proxy): formatting it for every request would cost
+    /// every route.
     private let peerAddress: @Sendable () -> String?
     /// Closes the request's connection (a body that arrives too slowly, see ``BodyDeadlineMiddleware``).
     let closeConnection: @Sendable () -> Void
@@ -20,7 +21,7 @@ public struct StationRequestContext: RequestContext {
         closeConnection = { [channel = source.channel] in channel.close(promise: nil) }
     }
 
-    /// The connection's peer address: read only to rate-limit reports (hashed, never stored).
+    /// The connection's peer address: read only for the per-client limits (hashed for reports, never stored).
     var remoteIP: String? { peerAddress() }
 
     /// The client's address as a trusted proxy in front reported it; see ``ForwardedClientMiddleware``.

@@ -6,8 +6,8 @@ import Testing
 
 /// The limits a public service needs: request sizes (414, 400), per-client rate limits (429), the
 /// heavy routes' bounded admission (503), each with the one error shape and `Retry-After` where it
-/// applies; and the idle and body timeouts on a real socket.
-// A limit that stops working tends to hang a test (a gate that never refuses): fail it within two minutes instead.
+/// applies; and the idle and body timeouts on a real socket. Time-limited: a limit that stops working
+/// tends to hang a test (a gate that never refuses) rather than fail it.
 @Suite(.timeLimit(.minutes(2)))
 struct ServiceLimitsTests {
     /// The real router over the test ledger with `limits`.

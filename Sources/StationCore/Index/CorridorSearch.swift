@@ -28,8 +28,7 @@ extension StationIndex {
         guard storage.count > 0 else { return [] }
         let segmentCount = route.segments.count
         let runLength = Self.corridorRunLength
-        // (slot << 32 | run): sorted, each station's runs are together and in route order.
-        var pairs: [UInt64] = []
+        var pairs: [(slot: UInt32, run: UInt32)] = []
         var stack: [(Int, Int)] = []
         let widen = halfWidthMetres / Earth.meanRadiusMetres + 2 * SearchKey.storageToleranceChord
         var run = 0
@@ -52,21 +51,21 @@ extension StationIndex {
             let boxLo = SIMD3<Float>(Float(lo.x).nextDown, Float(lo.y).nextDown, Float(lo.z).nextDown)
             let boxHi = SIMD3<Float>(Float(hi.x).nextUp, Float(hi.y).nextUp, Float(hi.z).nextUp)
             collect(inBox: boxLo, boxHi, admission: admission, stack: &stack) { slot in
-                pairs.append(UInt64(slot) << 32 | UInt64(run))
+                pairs.append((UInt32(truncatingIfNeeded: slot), UInt32(truncatingIfNeeded: run)))
             }
             run += 1
         }
-        pairs.sort()
+        pairs.sort { ($0.slot, $0.run) < ($1.slot, $1.run) }
         var hits: [CorridorHit] = []
         var runs: [Range<Int>] = []
         var scratch: [SegmentDistance] = []
         var i = 0
         while i < pairs.count {
-            let slot = Int(pairs[i] >> 32)
+            let slot = Int(pairs[i].slot)
             let lonLat = storage.lonLats[slot]
             runs.removeAll(keepingCapacity: true)
-            while i < pairs.count, Int(pairs[i] >> 32) == slot {
-                let first = Int(pairs[i] & 0xFFFF_FFFF) * runLength
+            while i < pairs.count, Int(pairs[i].slot) == slot {
+                let first = Int(pairs[i].run) * runLength
                 runs.append(first..<min(segmentCount, first + runLength))
                 i += 1
             }

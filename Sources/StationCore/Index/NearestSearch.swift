@@ -79,11 +79,6 @@ struct NearestSearch<F: NearestFilter> {
         stopKey = maxDistanceMetres.isFinite ? SearchKey.above(distanceMetres: maxDistanceMetres) : .infinity
         kthMetres = maxDistanceMetres.isNaN ? .infinity : maxDistanceMetres
         sureWithinKey = maxDistanceMetres.isNaN ? .infinity : SearchKey.below(distanceMetres: maxDistanceMetres)
-        // Room for a typical query, so the arrays are allocated once instead of growing step by step.
-        stack.reserveCapacity(64)
-        found.reserveCapacity(4 * limit + 16)
-        sureKeys.reserveCapacity(limit)
-        hits.reserveCapacity(limit + 1)
     }
 
     mutating func run() {

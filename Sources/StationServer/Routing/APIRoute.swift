@@ -46,13 +46,8 @@ public struct APIRoute: Sendable, Hashable {
     /// the station with id "along").
     static func route(method: HTTPRequest.Method, path requestPath: Substring) -> APIRoute? {
         let requestSegments = requestPath.split(separator: "/", omittingEmptySubsequences: false)
-        var best: APIRoute?
-        for route in all where route.method == method && route.parameterSegments < (best?.parameterSegments ?? .max)
-            && route.matches(requestSegments)
-        {
-            best = route
-        }
-        return best
+        return all.lazy.filter { $0.method == method && $0.matches(requestSegments) }
+            .min { $0.parameterSegments < $1.parameterSegments }
     }
 
     /// The methods declared for a request path, for a 405's `Allow` header; empty when no route has the path.
